@@ -1,0 +1,161 @@
+"""The actor knowledge base: states, organisations, groups and people with dated roles."""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from ..data import read_table, split_list
+from ..errors import DataError
+from ..models import ActorKind
+
+__all__ = ["Entity", "Role", "Alias", "KnowledgeBase", "load_kb"]
+
+
+@dataclass(frozen=True)
+class Entity:
+    """Something the knowledge base knows: a state, an organisation, a group or a person."""
+
+    id: str
+    name: str
+    kind: ActorKind
+    country: str | None = None
+    code: str | None = None
+    members: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Role:
+    """A position a person held from ``start`` to ``end`` (open when ``None``)."""
+
+    role: str
+    sector: str
+    affiliation: str
+    start: dt.date | None
+    end: dt.date | None
+
+    def covers(self, day: dt.date) -> bool:
+        """Tell whether the role was held on ``day``."""
+        return (self.start is None or self.start <= day) and (self.end is None or day < self.end)
+
+
+@dataclass(frozen=True)
+class Alias:
+    """One way a text names an entity, and what the form says about the sector."""
+
+    entity_id: str
+    form: str  # name | adjective | capital | institution | person
+    sector: str | None = None
+
+
+@dataclass
+class KnowledgeBase:
+    """Every entity, person role, alias and agent word, loaded once from package data."""
+
+    entities: dict[str, Entity] = field(default_factory=dict)
+    roles: dict[str, list[Role]] = field(default_factory=lambda: defaultdict(list))
+    aliases: dict[str, list[Alias]] = field(default_factory=lambda: defaultdict(list))
+    agents: dict[str, tuple[str, bool]] = field(default_factory=dict)
+
+    def add(self, entity: Entity) -> None:
+        """Add an entity; a second entity under the same id is a data error."""
+        known = self.entities.get(entity.id)
+        if known is not None and known != entity:
+            raise DataError(f"two actors share the id {entity.id!r}: {known.name!r} and {entity.name!r}")
+        self.entities[entity.id] = entity
+
+    def alias(self, text: str, alias: Alias) -> None:
+        """Record one name for an entity (duplicates are ignored)."""
+        if text and alias not in self.aliases[text]:
+            self.aliases[text].append(alias)
+
+    def role_on(self, person_id: str, day: dt.date | None) -> Role | None:
+        """Return the role a person held on ``day``, or their latest role when ``day`` is unknown.
+
+        Args:
+            person_id: the person's entity id.
+            day: the article's date, or ``None``.
+
+        Returns:
+            The role, or ``None`` when the person held none of their known roles that day.
+        """
+        roles = self.roles.get(person_id, [])
+        if day is None:
+            return max(roles, key=lambda r: r.start or dt.date.min, default=None)
+        covering = [r for r in roles if r.covers(day)]
+        return max(covering, key=lambda r: r.start or dt.date.min, default=None)
+
+    def country_of(self, entity_id: str) -> str | None:
+        """Return the ISO3 country an entity belongs to, if any."""
+        entity = self.entities.get(entity_id)
+        return entity.country if entity else None
+
+
+def _date(value: str, where: str) -> dt.date | None:
+    if not value:
+        return None
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise DataError(f"{where}: bad date {value!r}; write YYYY-MM-DD") from None
+
+
+@functools.lru_cache(maxsize=4)
+def load_kb() -> KnowledgeBase:
+    """Load the packaged knowledge base (once per process).
+
+    Returns:
+        The knowledge base.
+    """
+    kb = KnowledgeBase()
+    for row in read_table("actors/countries.csv", ("iso3", "name", "aliases", "adjectives", "capitals")):
+        iso3 = row["iso3"]
+        kb.add(Entity(iso3, row["name"], "state", country=iso3, code=iso3))
+        for text in [row["name"], *split_list(row["aliases"])]:
+            kb.alias(text, Alias(iso3, "name"))
+            if text.startswith("the "):
+                kb.alias(text[4:], Alias(iso3, "name"))
+        for text in split_list(row["adjectives"]):
+            kb.alias(text, Alias(iso3, "adjective"))
+        for text in split_list(row["capitals"]):
+            kb.alias(text, Alias(iso3, "capital", "GOV"))
+    for row in read_table("actors/institutions.csv", ("name", "country", "sector")):
+        kb.alias(row["name"], Alias(row["country"], "institution", row["sector"]))
+    for row in read_table("actors/groups.csv", ("id", "name", "kind", "code", "aliases", "members")):
+        members = split_list(row["members"])
+        if members == ["*"]:
+            members = sorted(e.id for e in kb.entities.values() if e.kind == "state" and e.id not in ("TWN", "XKX", "VAT", "PSE"))
+        kb.add(Entity(row["id"], row["name"], row["kind"], code=row["code"], members=tuple(members)))  # type: ignore[arg-type]
+        for text in [row["name"], *split_list(row["aliases"])]:
+            kb.alias(text, Alias(row["id"], "name", "IGO"))
+    for row in read_table("actors/nonstate.csv", ("id", "name", "code", "sector", "country", "aliases")):
+        kb.add(Entity(row["id"], row["name"], "nonstate", country=row["country"] or None, code=row["code"]))
+        for text in [row["name"], *split_list(row["aliases"])]:
+            kb.alias(text, Alias(row["id"], "name", row["sector"]))
+    _load_people(kb)
+    for row in read_table("actors/agents.csv", ("word", "sector", "person")):
+        kb.agents[row["word"].lower()] = (row["sector"], row["person"] == "yes")
+    return kb
+
+
+def _load_people(kb: KnowledgeBase) -> None:
+    columns = ("id", "name", "aliases", "country", "role", "sector", "start", "end")
+    surnames: dict[str, set[str]] = defaultdict(set)
+    for row in read_table("actors/people.csv", columns):
+        pid, where = row["id"], f"actors/people.csv ({row['id']})"
+        affiliation = row["country"]
+        if affiliation not in kb.entities:
+            raise DataError(f"{where}: unknown country or organisation {affiliation!r}; add it first")
+        kb.add(Entity(pid, row["name"], "person"))
+        kb.roles[pid].append(
+            Role(row["role"], row["sector"], affiliation, _date(row["start"], where), _date(row["end"], where))
+        )
+        for text in [row["name"], *split_list(row["aliases"])]:
+            kb.alias(text, Alias(pid, "person"))
+        surnames[row["name"].split()[-1]].add(pid)
+    # A bare surname names a person only when no other known person shares it.
+    for surname, ids in surnames.items():
+        if len(ids) == 1 and len(surname) > 3 and surname not in kb.aliases:
+            kb.alias(surname, Alias(next(iter(ids)), "person"))

@@ -1,0 +1,249 @@
+"""Find actor mentions in a parsed article and resolve them on the article's date.
+
+The stage writes two things: ``ArticleDoc.actors`` (each actor once, with every
+mention), and ``token._.tr_actors`` on the spaCy doc, so the event coder can ask
+any noun-phrase head which actors it stands for.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+
+from spacy.language import Language
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Span, Token
+from spacy.util import filter_spans
+
+from ..models import Actor, ActorRef, ArticleDoc, TextSpan
+from .kb import Alias, KnowledgeBase, load_kb
+
+__all__ = ["ActorStage", "TOKEN_ATTR"]
+
+#: The spaCy token extension that holds a token's resolved actors (a list of ActorRef).
+TOKEN_ATTR = "tr_actors"
+
+_MODIFIER_DEPS = {"amod", "compound", "poss", "nmod", "npadvmod"}
+_PRONOUNS = {"he", "him", "his", "she", "her"}
+_PERSON_LABELS = {"PERSON"}
+
+
+class ActorStage:
+    """Resolve states, capitals, organisations, groups and people; set ``token._.tr_actors``."""
+
+    name = "actors"
+    requires = ("parsed",)
+    provides = ("actors", "token_actors")
+
+    def __init__(self, nlp: Language, kb: KnowledgeBase | None = None) -> None:
+        self.kb = kb or load_kb()
+        self.matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
+        for text in self.kb.aliases:
+            self.matcher.add(text, [nlp.make_doc(text)])
+        if not Token.has_extension(TOKEN_ATTR):
+            Token.set_extension(TOKEN_ATTR, default=None)
+
+    def __call__(self, doc: ArticleDoc) -> ArticleDoc:
+        parsed: Doc = doc.parsed
+        book = _ActorBook(self.kb, doc.article.published)
+        refs: dict[int, list[ActorRef]] = {}
+        for span in self._known_spans(parsed):
+            alias = self.kb.aliases[span.label_][0]
+            ref = book.mention(alias, span)
+            for token in span:
+                refs[token.i] = [ref]
+        for ent in parsed.ents:
+            if ent.label_ in _PERSON_LABELS and not any(t.i in refs for t in ent):
+                ref = book.unknown_person(ent, _modifier_refs(ent.root, refs))
+                for token in ent:
+                    refs[token.i] = [ref]
+        for token in parsed:
+            if token.i not in refs:
+                found = self._agent_refs(token, refs, book) or self._pronoun_ref(token, refs, book)
+                if found:
+                    refs[token.i] = found
+        for token in parsed:
+            token._.set(TOKEN_ATTR, refs.get(token.i))
+        return doc.model_copy(update={"actors": book.actors()})
+
+    def _known_spans(self, parsed: Doc) -> list[Span]:
+        spans = []
+        for key, start, end in self.matcher(parsed):
+            span = Span(parsed, start, end, label=key)
+            aliases = self.kb.aliases[span.label_]
+            # A country or capital name inside a person's name ("Jordan Peterson") is not that country.
+            in_person = any(t.ent_type_ == "PERSON" for t in span) and span.root.ent_iob_ != "B"
+            if in_person and aliases[0].form != "person":
+                continue
+            spans.append(span)
+        return filter_spans(spans)
+
+    def _agent_refs(self, token: Token, refs: dict[int, list[ActorRef]], book: _ActorBook) -> list[ActorRef]:
+        agent = _agent_word(token, self.kb)
+        if agent is None:
+            return []
+        word, sector, is_person = agent
+        owners = _modifier_refs(token, refs)
+        if is_person and len(owners) == 1 and owners[0].country:
+            person = book.recent_person(owners[0].country, word, before=token)
+            if person is not None:
+                book.add_mention(person.actor_id, token)
+                return [person]
+        return [book.with_sector(owner, sector) for owner in owners]
+
+    def _pronoun_ref(self, token: Token, refs: dict[int, list[ActorRef]], book: _ActorBook) -> list[ActorRef]:
+        if token.lower_ not in _PRONOUNS or token.pos_ != "PRON":
+            return []
+        person = book.recent_person(None, None, before=token)
+        if person is None:
+            return []
+        book.add_mention(person.actor_id, token)
+        return [person]
+
+
+def _agent_word(token: Token, kb: KnowledgeBase) -> tuple[str, str, bool] | None:
+    """Return (word, sector, names-a-person) for an agent noun such as "minister" or "defence ministry"."""
+    if token.pos_ not in ("NOUN", "PROPN"):
+        return None
+    lower = token.lower_
+    compounds = [c.lower_ for c in token.lefts if c.dep_ == "compound" and c.pos_ in ("NOUN", "PROPN", "ADJ")]
+    for size in range(len(compounds), -1, -1):
+        phrase = " ".join([*compounds[len(compounds) - size:], lower])
+        if phrase in kb.agents:
+            sector, is_person = kb.agents[phrase]
+            return phrase, sector, is_person
+    return None
+
+
+def _modifier_refs(head: Token, refs: dict[int, list[ActorRef]]) -> list[ActorRef]:
+    """Actors named by a head's modifiers and their conjuncts ("Indian and Russian ministers")."""
+    found: list[ActorRef] = []
+    for child in head.children:
+        if child.dep_ not in _MODIFIER_DEPS:
+            continue
+        for token in (child, *child.conjuncts):
+            for ref in refs.get(token.i) or []:
+                if ref not in found:
+                    found.append(ref)
+        found.extend(r for r in _modifier_refs(child, refs) if r not in found)
+    return found
+
+
+class _ActorBook:
+    """Collects actors and their mentions while one article is resolved."""
+
+    def __init__(self, kb: KnowledgeBase, day: dt.date | None) -> None:
+        self.kb = kb
+        self.day = day
+        self._actors: dict[str, Actor] = {}
+        self._mentions: dict[str, list[TextSpan]] = {}
+        self._people: list[tuple[int, ActorRef, str]] = []  # (token index, ref, role)
+
+    def mention(self, alias: Alias, span: Span) -> ActorRef:
+        entity = self.kb.entities[alias.entity_id]
+        if entity.kind == "person":
+            ref = self._person(entity.id, entity.name, span)
+        else:
+            sector = alias.sector if alias.form in ("capital", "institution") or entity.kind == "nonstate" else None
+            if entity.kind in ("organization", "group"):
+                sector = "IGO"
+            self._ensure(Actor(id=entity.id, name=entity.name, kind=entity.kind, country=entity.country,
+                               code=entity.code, members=list(entity.members)))
+            ref = self._ref(entity.id, sector)
+        self._add(ref.actor_id, span.start_char, span.end_char, span.text)
+        return ref
+
+    def _person(self, pid: str, name: str, span: Span) -> ActorRef:
+        role = self.kb.role_on(pid, self.day) or self.kb.role_on(pid, None)
+        affiliation = self.kb.entities.get(role.affiliation) if role else None
+        country = affiliation.country if affiliation else None
+        if affiliation is None or affiliation.kind == "state":
+            code = f"{country}{role.sector}" if country and role else None
+        else:
+            code = affiliation.code
+        held = self.kb.role_on(pid, self.day) if self.day else role
+        self._ensure(Actor(id=pid, name=name, kind="person", country=country, code=code,
+                           role=held.role if held else None))
+        ref = ActorRef(actor_id=pid, name=name, country=country, code=code, sector=role.sector if role else None)
+        self._people.append((span.start, ref, held.role if held else ""))
+        return ref
+
+    def unknown_person(self, ent: Span, owners: list[ActorRef]) -> ActorRef:
+        country = owners[0].country if len(owners) == 1 else None
+        pid = "person:" + "-".join(ent.text.lower().split())
+        code = f"{country}GOV" if country and _has_title(ent.root) else country
+        self._ensure(Actor(id=pid, name=ent.text, kind="person", country=country, code=code))
+        self._add(pid, ent.start_char, ent.end_char, ent.text)
+        ref = ActorRef(actor_id=pid, name=ent.text, country=country, code=code,
+                       sector="GOV" if code and code.endswith("GOV") else None)
+        self._people.append((ent.start, ref, ""))
+        return ref
+
+    def with_sector(self, owner: ActorRef, sector: str) -> ActorRef:
+        """The same actor seen through an agent word ("Indian entities" = IND + BUS)."""
+        if not owner.country:
+            return owner
+        if owner.actor_id in (p[1].actor_id for p in self._people):
+            # "the Trump administration" is the US government, not Trump himself.
+            state = self.kb.entities.get(owner.country)
+            if state is None:
+                return owner
+            self._ensure(Actor(id=state.id, name=state.name, kind=state.kind, country=state.country, code=state.code))
+            return self._ref(state.id, sector)
+        if owner.sector == sector:
+            return owner
+        return owner.model_copy(update={"sector": sector, "code": f"{owner.country}{sector}"})
+
+    def recent_person(self, country: str | None, word: str | None, before: Token) -> ActorRef | None:
+        """The most salient earlier person, optionally of one country and role word.
+
+        Salience follows centering: a person mentioned earlier in the same sentence,
+        else the first-mentioned person of the nearest earlier sentence that has one.
+        """
+        candidates = [
+            (start, ref) for start, ref, role in self._people
+            if start < before.i and (not country or ref.country == country)
+            and (not word or word.split()[-1].rstrip("s") in role)
+        ]
+        if not candidates:
+            return None
+        sent_start = before.sent.start
+        same = [c for c in candidates if c[0] >= sent_start]
+        if same:
+            return same[0][1]
+        doc = before.doc
+        last_sentence = doc[candidates[-1][0]].sent.start
+        return next(ref for start, ref in candidates if start >= last_sentence)
+
+    def add_mention(self, actor_id: str | None, token: Token) -> None:
+        if actor_id:
+            self._add(actor_id, token.idx, token.idx + len(token.text), token.text)
+
+    def actors(self) -> list[Actor]:
+        return [a.model_copy(update={"mentions": sorted(self._mentions[a.id], key=lambda m: m.start)})
+                for a in self._actors.values()]
+
+    def _ensure(self, actor: Actor) -> None:
+        self._actors.setdefault(actor.id, actor)
+        self._mentions.setdefault(actor.id, [])
+
+    def _ref(self, actor_id: str, sector: str | None) -> ActorRef:
+        actor = self._actors[actor_id]
+        code = actor.code if sector in (None, "IGO") or actor.kind != "state" else f"{actor.country}{sector}"
+        return ActorRef(actor_id=actor_id, name=actor.name, country=actor.country, code=code, sector=sector)
+
+    def _add(self, actor_id: str, start: int, end: int, text: str) -> None:
+        mention = TextSpan(start=start, end=end, text=text)
+        if mention not in self._mentions[actor_id]:
+            self._mentions[actor_id].append(mention)
+
+
+def _has_title(token: Token) -> bool:
+    return any(c.dep_ == "compound" and c.lower_ in {"minister", "president", "secretary", "premier"}
+               for c in _subtree_lefts(token))
+
+
+def _subtree_lefts(token: Token) -> Iterable[Token]:
+    for child in token.lefts:
+        yield child
+        yield from _subtree_lefts(child)

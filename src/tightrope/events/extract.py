@@ -1,0 +1,212 @@
+"""Extract events from the dependency parse: trigger, source, target, codes and modality."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from spacy.tokens import Span, Token
+
+from ..actors.resolve import TOKEN_ATTR
+from ..config import MIN_CONFIDENCE
+from ..models import ActorRef, ArticleDoc, Event, Plover, TextSpan, content_id
+from .lexicon import Trigger, load_lexicon
+from .modality import modality_of
+from .ontology import CameoCode, load_ontology
+
+__all__ = ["EventStage"]
+
+_SUBJECT_DEPS = {"nsubj"}
+_INHERIT_SUBJECT_DEPS = {"xcomp", "conj", "acomp"}
+#: How many tokens after a noun trigger its target's preposition may stand ("visit to Delhi").
+_NOUN_PREP_REACH = 3
+
+
+@dataclass(frozen=True)
+class _Found:
+    trigger: Trigger
+    words: tuple[Token, ...]
+    sources: list[ActorRef]
+    targets: list[ActorRef]
+    base_confidence: float
+
+
+class EventStage:
+    """Code events sentence by sentence; every event points to its sentence and trigger."""
+
+    name = "events"
+    requires = ("parsed", "token_actors")
+    provides = ("events",)
+
+    def __init__(self, min_confidence: float = MIN_CONFIDENCE) -> None:
+        self.lexicon = load_lexicon()
+        self.codes = load_ontology()
+        self.min_confidence = min_confidence
+
+    def __call__(self, doc: ArticleDoc) -> ArticleDoc:
+        events: list[Event] = []
+        seen: set[str] = set()
+        for sent in doc.parsed.sents:
+            for found in self._find(sent):
+                for event in self._events(doc, sent, found):
+                    if event.confidence >= self.min_confidence and event.id not in seen:
+                        seen.add(event.id)
+                        events.append(event)
+        return doc.model_copy(update={"events": events})
+
+    def _find(self, sent: Span) -> Iterator[_Found]:
+        consumed: set[int] = set()
+        for token in sent:
+            if token.pos_ == "VERB":
+                found = self._verb_event(token)
+                if found:
+                    consumed.update(t.i for t in found.words)
+                    yield found
+        for token in sent:
+            if token.pos_ == "NOUN" and token.i not in consumed:
+                found = self._noun_event(token)
+                if found:
+                    yield found
+
+    def _verb_event(self, verb: Token) -> _Found | None:
+        trigger, words = self._match(verb, "VERB")
+        if trigger is None:
+            return None
+        passive = any(c.dep_ == "nsubjpass" for c in verb.children)
+        if passive:
+            sources = _prep_refs(verb, "by", deps=("agent",))
+            targets = _refs_of_deps(verb, {"nsubjpass"})
+        else:
+            sources = _subject_refs(verb)
+            targets = self._targets(verb, trigger, words)
+        return _Found(trigger, words, sources, targets, 0.6)
+
+    def _noun_event(self, noun: Token) -> _Found | None:
+        trigger, words = self._match(noun, "NOUN")
+        if trigger is None:
+            return None
+        sources = _refs_of_deps(noun, {"poss", "compound"})
+        targets = _prep_refs(noun, trigger.prep, near=_NOUN_PREP_REACH) if trigger.prep else []
+        between = _prep_refs(noun, "between", near=_NOUN_PREP_REACH)
+        if not sources and len(between) >= 2:
+            sources, targets = between[:1], between[1:]
+        return _Found(trigger, words, sources, targets, 0.5)
+
+    def _match(self, token: Token, pos: str) -> tuple[Trigger | None, tuple[Token, ...]]:
+        for entry in self.lexicon.get((token.lemma_.lower(), pos), ()):
+            words = [token]
+            if entry.particle:
+                particle = next((c for c in token.children if c.dep_ in ("prt", "prep") and c.lower_ == entry.particle), None)
+                if particle is None:
+                    continue
+                words.append(particle)
+            if entry.object:
+                obj = next((c for c in token.children if c.dep_ in ("dobj", "attr") and c.lemma_.lower() == entry.object), None)
+                if obj is None:
+                    continue
+                words.append(obj)
+            return entry, tuple(words)
+        return None, ()
+
+    def _targets(self, verb: Token, trigger: Trigger, words: tuple[Token, ...]) -> list[ActorRef]:
+        if not trigger.prep:
+            return _refs_of_deps(verb, {"dobj"})
+        # An entry with a preposition names its target only through it: in "withdrew the US
+        # from the treaty" the direct object is not the target.
+        for holder in words:
+            found = _prep_refs(holder, trigger.prep)
+            if found:
+                return found
+        return []
+
+    def _events(self, doc: ArticleDoc, sent: Span, found: _Found) -> Iterator[Event]:
+        code = self.codes[found.trigger.cameo]
+        pairs = _pairs(found)
+        head = found.words[0]
+        modality = modality_of(head)
+        sentence = _text_span(doc, sent.start_char, sent.end_char)
+        trigger = _text_span(doc, min(t.idx for t in found.words),
+                             max(t.idx + len(t.text) for t in found.words))
+        for source, target in pairs:
+            confidence = found.base_confidence + (0.25 if target else 0.0) + 0.05 * found.trigger.specificity
+            yield _event(doc, sentence, trigger, source, target, code, modality, min(confidence, 1.0))
+
+
+def _pairs(found: _Found) -> list[tuple[ActorRef, ActorRef | None]]:
+    """Source-target pairs; a symmetric event ("X and Y met") is coded once for the dyad."""
+    sources = [s for s in found.sources if s.actor_id]
+    targets = [t for t in found.targets if t.actor_id and t not in sources]
+    if found.trigger.symmetric:
+        if not targets and len(sources) >= 2:
+            return [(sources[0], sources[1])]
+        return [(s, t) for s in sources[:1] for t in targets[:1] if _different(s, t)]
+    if not targets:
+        return [(s, None) for s in sources]
+    return [(s, t) for s in sources for t in targets if _different(s, t)]
+
+
+def _different(source: ActorRef, target: ActorRef) -> bool:
+    return source.actor_id != target.actor_id
+
+
+def _event(doc: ArticleDoc, sentence: TextSpan, trigger: TextSpan, source: ActorRef, target: ActorRef | None,
+           code: CameoCode, modality: str, confidence: float) -> Event:
+    event_id = content_id(doc.article.id, str(trigger.start), code.code, source.actor_id or "",
+                          target.actor_id if target and target.actor_id else "")
+    plover = Plover(type=code.plover_type, mode=code.plover_mode) if code.plover_type else None
+    return Event(
+        id=event_id, sentence=sentence, trigger=trigger, source=source, target=target, cameo=code.code,
+        cameo_name=code.name, goldstein=code.goldstein, quad_class=code.quad_class, plover=plover,
+        modality=modality, confidence=round(confidence, 2),  # type: ignore[arg-type]
+    )
+
+
+def _text_span(doc: ArticleDoc, start: int, end: int) -> TextSpan:
+    text = doc.article.text
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return TextSpan(start=start, end=end, text=text[start:end])
+
+
+def _refs(token: Token) -> list[ActorRef]:
+    """The actors a noun phrase head stands for, with its conjuncts ("Russia and India")."""
+    found: list[ActorRef] = []
+    for head in (token, *token.conjuncts):
+        refs = head._.get(TOKEN_ATTR)
+        if not refs:
+            # "the Quad grouping": the head names no actor, but its compound does.
+            refs = [r for c in head.children if c.dep_ == "compound" for r in (c._.get(TOKEN_ATTR) or [])]
+        found.extend(r for r in refs if r not in found)
+    return found
+
+
+def _refs_of_deps(token: Token, deps: set[str]) -> list[ActorRef]:
+    found: list[ActorRef] = []
+    for child in token.children:
+        if child.dep_ in deps:
+            found.extend(r for r in _refs(child) if r not in found)
+    return found
+
+
+def _prep_refs(token: Token, prep: str, deps: tuple[str, ...] = ("prep",), near: int | None = None) -> list[ActorRef]:
+    for child in token.children:
+        if near is not None and abs(child.i - token.i) > near:
+            continue  # a far-off phrase is more often misattached by the parser than a real argument
+        if child.dep_ in deps and child.lower_ == prep:
+            return _refs_of_deps(child, {"pobj"})
+    return []
+
+
+def _subject_refs(verb: Token) -> list[ActorRef]:
+    """The verb's own subject, or the subject it shares ("sought to downplay", "met and agreed")."""
+    token = verb
+    for _ in range(4):
+        subjects = _refs_of_deps(token, _SUBJECT_DEPS)
+        if subjects or any(c.dep_ in _SUBJECT_DEPS | {"nsubjpass", "csubj"} for c in token.children):
+            return subjects
+        if token.dep_ not in _INHERIT_SUBJECT_DEPS or token.head is token:
+            return []
+        token = token.head
+    return []

@@ -1,0 +1,93 @@
+"""Modality of an event: asserted, negated, future or hypothetical, read from the parse."""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from ..models import Modality
+
+__all__ = ["modality_of"]
+
+_FUTURE_AUX = {"will", "shall", "'ll", "wo"}
+_HYPOTHETICAL_AUX = {"could", "would", "might", "may", "should", "can"}
+_CONDITIONAL_MARKS = {"if", "unless", "whether"}
+_INTENT_HEADS = {"plan", "intend", "expect", "schedule", "set", "prepare", "aim", "hope", "due", "go", "want", "promise", "pledge", "vow"}
+_MOTION_VERBS = {"head", "travel", "fly", "leave", "depart"}
+_FUTURE_WORDS = {"later", "next", "upcoming", "forthcoming", "planned", "tomorrow", "coming", "proposed", "scheduled"}
+_HYPOTHETICAL_WORDS = {"possible", "potential", "hypothetical", "proposed"}
+_NEGATING_DETS = {"no", "never"}
+
+
+def modality_of(trigger: Token) -> Modality:
+    """Return the modality of the event whose trigger is ``trigger``.
+
+    Negation wins over everything ("will not visit" is negated); a condition
+    or a modal makes an event hypothetical; a future auxiliary, an intention
+    verb governing the trigger ("is due to meet", "plans to visit"), a motion
+    verb in the present ("heads to Islamabad") or a future time word makes it
+    future.
+
+    Args:
+        trigger: the trigger token (verb or noun).
+
+    Returns:
+        The modality.
+    """
+    chain = _governing_chain(trigger)
+    if any(_is_negated(t) for t in chain):
+        return "negated"
+    if any(_is_conditional(t) for t in chain):
+        return "hypothetical"
+    if any(c.dep_ == "aux" and c.lower_ in _HYPOTHETICAL_AUX for t in chain for c in t.children):
+        return "hypothetical"
+    if trigger.pos_ == "NOUN" and any(c.lower_ in _HYPOTHETICAL_WORDS for c in trigger.children):
+        return "hypothetical"
+    if any(c.dep_ == "aux" and c.lower_ in _FUTURE_AUX for t in chain for c in t.children):
+        return "future"
+    if any(t.lemma_ in _INTENT_HEADS for t in chain[1:]):
+        return "future"
+    if trigger.lemma_ in _MOTION_VERBS and trigger.tag_ in ("VBZ", "VBP"):
+        return "future"
+    if _has_future_time(trigger):
+        return "future"
+    return "asserted"
+
+
+def _governing_chain(trigger: Token) -> list[Token]:
+    """The trigger and the verbs that control it ("sought to downplay", "is due to meet")."""
+    chain = [trigger]
+    token = trigger
+    while token.dep_ in ("xcomp", "pcomp") and token.head is not token:
+        token = token.head
+        chain.append(token)
+        if token.dep_ == "acomp":  # "is due to meet": due is acomp of "is"
+            token = token.head
+            chain.append(token)
+    return chain
+
+
+def _is_conditional(token: Token) -> bool:
+    """The clause is a condition ("if talks fail") or carries one ("if talks fail, X will attack")."""
+    clauses = [token, *(c for c in token.children if c.dep_ == "advcl")]
+    return any(m.dep_ == "mark" and m.lower_ in _CONDITIONAL_MARKS for clause in clauses for m in clause.children)
+
+
+def _is_negated(token: Token) -> bool:
+    return any(c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ in _NEGATING_DETS) for c in token.children)
+
+
+def _has_future_time(trigger: Token) -> bool:
+    """A time expression that looks forward, attached to the trigger ("visit later this year")."""
+    if trigger.pos_ == "NOUN":
+        # The parser often hangs "later this year" on the main verb; for a noun trigger the
+        # words right after it are better evidence than the tree.
+        following = trigger.doc[trigger.i + 1 : trigger.i + 5]
+        if any(t.lower_ in _FUTURE_WORDS and t.ent_type_ == "DATE" for t in following):
+            return True
+    for child in trigger.children:
+        if child.dep_ in ("npadvmod", "advmod", "prep", "amod", "tmod") and child.i > trigger.i - 3:
+            words = {t.lower_ for t in child.subtree}
+            if words & _FUTURE_WORDS and (child.ent_type_ == "DATE" or child.dep_ == "amod" or "year" in words
+                                          or "month" in words or "week" in words):
+                return True
+    return False

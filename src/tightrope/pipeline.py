@@ -1,0 +1,128 @@
+"""Wire the stages together and run them over articles, one bad article never stopping the rest."""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+from typing import Protocol
+
+from .actors import ActorStage
+from .config import MAX_INPUT_BYTES, MIN_CONFIDENCE
+from .errors import InputError, PipelineError
+from .events import EventStage
+from .ingest import read_inputs
+from .models import Article, ArticleDoc
+from .nlp import ParseStage, load_nlp
+
+__all__ = ["Stage", "Pipeline", "Skipped"]
+
+logger = logging.getLogger(__name__)
+
+
+class Stage(Protocol):
+    """A pipeline stage: a callable from ArticleDoc to ArticleDoc that says what it needs and adds."""
+
+    name: str
+    requires: tuple[str, ...]
+    provides: tuple[str, ...]
+
+    def __call__(self, doc: ArticleDoc) -> ArticleDoc: ...
+
+
+class Skipped(InputError):
+    """An article a stage could not analyse, with the stage and the reason."""
+
+
+class Pipeline:
+    """The stages in order; checks at construction that each one's requirements come before it.
+
+    Args:
+        stages: the stages; by default parse → actors → events.
+        min_confidence: events under this confidence are dropped.
+    """
+
+    def __init__(self, stages: list[Stage] | None = None, min_confidence: float = MIN_CONFIDENCE) -> None:
+        if stages is None:
+            nlp = load_nlp()
+            stages = [ParseStage(nlp), ActorStage(nlp), EventStage(min_confidence=min_confidence)]
+        provided: set[str] = set()
+        for stage in stages:
+            missing = [r for r in stage.requires if r not in provided]
+            if missing:
+                raise PipelineError(
+                    f"stage {stage.name!r} requires {', '.join(missing)}, which no earlier stage provides; "
+                    f"earlier stages provide: {', '.join(sorted(provided)) or 'nothing'}"
+                )
+            provided.update(stage.provides)
+        self.stages = stages
+
+    @property
+    def stage_names(self) -> list[str]:
+        """The stages' names, in order."""
+        return [s.name for s in self.stages]
+
+    def analyze(self, article: Article) -> ArticleDoc:
+        """Run every stage on one article.
+
+        A stage that fails records a ``StageIssue`` and the later stages are skipped
+        for that article; the error is never swallowed silently.
+
+        Args:
+            article: the article.
+
+        Returns:
+            The analysed document, without the spaCy parse.
+        """
+        doc = ArticleDoc(article=article)
+        for stage in self.stages:
+            try:
+                doc = stage(doc)
+            except Exception as exc:  # one article must never stop a batch; the reason is kept
+                logger.exception("stage %s failed on article %s", stage.name, article.id)
+                doc = doc.with_issue(stage.name, f"{exc.__class__.__name__}: {exc}")
+                break
+        return doc.model_copy(update={"parsed": None})
+
+    def analyze_text(self, text: str, title: str | None = None, published: dt.date | None = None) -> ArticleDoc:
+        """Analyse one article given as a string (the body, without the title).
+
+        Args:
+            text: the article body.
+            title: its title, kept out of the analysed text.
+            published: its publication date, used to resolve dated roles.
+
+        Returns:
+            The analysed document.
+        """
+        return self.analyze(Article.from_text(text, title=title, published=published))
+
+    def run(
+        self,
+        paths: Iterable[str | Path],
+        max_bytes: int = MAX_INPUT_BYTES,
+        published: dt.date | None = None,
+    ) -> Iterator[ArticleDoc | InputError]:
+        """Read and analyse every article under ``paths``.
+
+        Args:
+            paths: files and folders.
+            max_bytes: inputs over this size are refused.
+            published: a publication date that overrides each article's own.
+
+        Yields:
+            An analysed document per article, and an :class:`InputError` per input
+            that could not be read; an article seen before in the same run is
+            reported once as a duplicate.
+        """
+        seen: dict[str, str] = {}
+        for item in read_inputs(paths, max_bytes=max_bytes, published=published):
+            if isinstance(item, InputError):
+                yield item
+                continue
+            first = seen.setdefault(item.id, item.source_path or "")
+            if first != (item.source_path or ""):
+                yield Skipped(item.source_path or item.id, f"same text as {first}; analysed once")
+                continue
+            yield self.analyze(item)

@@ -1,0 +1,55 @@
+"""Render analysed articles for people (a text table) and for programs (JSONL)."""
+
+from __future__ import annotations
+
+import json
+
+from .models import ActorRef, ArticleDoc
+
+__all__ = ["to_jsonl", "to_table"]
+
+_WIDTH = 60
+
+
+def to_jsonl(doc: ArticleDoc, with_text: bool = False) -> str:
+    """Return one JSON line (the contract object) for an analysed article."""
+    return json.dumps(doc.to_json_dict(with_text=with_text), ensure_ascii=False)
+
+
+def to_table(doc: ArticleDoc) -> str:
+    """Return a readable report of an article's actors and events."""
+    a = doc.article
+    lines = [f"== {a.title or '(untitled)'}", f"   id {a.id} · {a.published or 'date unknown'} · {a.source_path or ''}"]
+    lines.append("")
+    lines.append(f"Actors ({len(doc.actors)})")
+    rows = [(x.name, x.kind, x.country or "-", x.code or "-", x.role or "-", str(len(x.mentions))) for x in doc.actors]
+    lines.extend(_table(("name", "kind", "country", "code", "role", "mentions"), rows))
+    lines.append("")
+    lines.append(f"Events ({len(doc.events)})")
+    rows = [
+        (_who(e.source), e.cameo, _clip(e.cameo_name, 28), _who(e.target), e.modality,
+         e.plover.type if e.plover else "-", _clip(e.trigger.text, 24))
+        for e in doc.events
+    ]
+    lines.extend(_table(("source", "cameo", "event", "target", "modality", "plover", "trigger"), rows))
+    for issue in doc.issues:
+        lines.append(f"! {issue.stage}: {issue.reason}")
+    return "\n".join(lines) + "\n"
+
+
+def _who(ref: ActorRef | None) -> str:
+    if ref is None:
+        return "-"
+    return f"{ref.name} ({ref.code})" if ref.code and ref.code != ref.name else ref.name
+
+
+def _clip(text: str, width: int = _WIDTH) -> str:
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+def _table(header: tuple[str, ...], rows: list[tuple[str, ...]]) -> list[str]:
+    if not rows:
+        return ["  (none)"]
+    widths = [max(len(str(r[i])) for r in [header, *rows]) for i in range(len(header))]
+    fmt = "  " + "  ".join(f"{{:<{w}}}" for w in widths)
+    return [fmt.format(*header), fmt.format(*("-" * w for w in widths)), *(fmt.format(*r) for r in rows)]

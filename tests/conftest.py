@@ -1,0 +1,29 @@
+"""Shared fixtures: the spaCy model and the pipeline are loaded once per test session."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from tightrope import ArticleDoc, Pipeline
+
+ROOT = Path(__file__).resolve().parent.parent
+EXAMPLES = ROOT / "examples"
+
+
+@pytest.fixture(scope="session")
+def pipeline() -> Pipeline:
+    return Pipeline()
+
+
+@pytest.fixture(scope="session")
+def analyse(pipeline: Pipeline):
+    """Analyse a hand-written text: ``analyse("Russia criticised China.", published="2021-04-06")``."""
+
+    def run(text: str, published: str | None = None, min_confidence: float | None = None) -> ArticleDoc:
+        day = dt.date.fromisoformat(published) if published else None
+        return pipeline.analyze_text(text, published=day)
+
+    return run

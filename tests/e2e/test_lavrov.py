@@ -1,0 +1,98 @@
+"""The Lavrov example end to end, against events checked by hand in the article text."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import pytest
+
+from tests.conftest import EXAMPLES
+
+pytestmark = pytest.mark.slow
+
+ARTICLE_KEYS = {"id", "title", "url", "published", "source_path", "language", "site"}
+ACTOR_KEYS = {"id", "name", "kind", "country", "code", "role", "members", "mentions"}
+EVENT_KEYS = {"id", "sentence", "trigger", "source", "target", "cameo", "cameo_name", "goldstein", "quad_class",
+              "plover", "modality", "date", "topics", "quote_id", "confidence"}
+REF_KEYS = {"actor_id", "name", "country", "code", "sector"}
+
+
+@pytest.fixture(scope="module")
+def record() -> dict:
+    out = subprocess.run(
+        [sys.executable, "-m", "tightrope.cli", "analyze", str(EXAMPLES / "lavrov_delhi_2021.txt"),
+         "--format", "jsonl", "--with-text", "--published", "2021-04-06"],
+        capture_output=True, text=True, check=True,
+    )
+    (line,) = out.stdout.splitlines()
+    return json.loads(line)
+
+
+def _find(record, cameo_prefix, source=None, target=None):
+    return [
+        e for e in record["events"]
+        if e["cameo"].startswith(cameo_prefix)
+        and (source is None or (e["source"] or {}).get("actor_id") == source)
+        and (target is None or (e["target"] or {}).get("actor_id") == target)
+    ]
+
+
+def test_e2e_lavrov_follows_the_jsonl_contract(record):
+    assert set(record) == {"article", "actors", "events", "quotes", "issues"}
+    assert set(record["article"]) == ARTICLE_KEYS | {"text"}
+    assert record["article"]["published"] == "2021-04-06"
+    assert record["article"]["title"].startswith("Moscow plays down Beijing")
+    for actor in record["actors"]:
+        assert set(actor) == ACTOR_KEYS
+    for event in record["events"]:
+        assert set(event) == EVENT_KEYS
+        for side in ("source", "target"):
+            assert event[side] is None or set(event[side]) == REF_KEYS
+        assert event["modality"] in {"asserted", "negated", "future", "hypothetical"}
+
+
+def test_e2e_lavrov_offsets_slice_the_text_exactly(record):
+    text = record["article"]["text"]
+    assert not text.startswith("Moscow plays down")  # the title is kept out of the body
+    assert "Please enter" not in text
+    for event in record["events"]:
+        for part in ("sentence", "trigger"):
+            span = event[part]
+            assert text[span["start"]:span["end"]] == span["text"]
+        assert event["sentence"]["start"] <= event["trigger"]["start"] < event["sentence"]["end"]
+    for actor in record["actors"]:
+        for m in actor["mentions"]:
+            assert text[m["start"]:m["end"]] == m["text"]
+
+
+def test_e2e_lavrov_actors_resolve_with_roles_on_the_date(record):
+    actors = {a["id"]: a for a in record["actors"]}
+    assert actors["lavrov"]["country"] == "RUS" and actors["lavrov"]["role"] == "foreign minister"
+    assert actors["jaishankar"]["country"] == "IND" and actors["jaishankar"]["role"] == "external affairs minister"
+    assert actors["putin"]["role"] == "president"
+    assert actors["wangyi"]["country"] == "CHN" and actors["wangyi"]["role"] == "foreign minister"
+    assert set(actors["QUAD"]["members"]) == {"USA", "IND", "JPN", "AUS"}
+    capitals = {m["text"] for a in ("RUS", "IND", "CHN", "USA", "PAK") for m in actors[a]["mentions"]}
+    assert {"Moscow", "Delhi", "Beijing", "Washington", "Islamabad"} <= capitals
+
+
+def test_e2e_lavrov_events_found_by_hand(record):
+    # "He took a swipe at the Quad grouping" - he is Lavrov.
+    assert any(e["modality"] == "asserted" for e in _find(record, "11", "lavrov", "QUAD"))
+    # "as he heads to Islamabad from Delhi" - a trip under way, coded as future.
+    assert [e["modality"] for e in _find(record, "042", "lavrov", "PAK")] == ["future"]
+    # "ahead of Russian President Vladimir Putin's visit later this year"
+    assert [e["modality"] for e in _find(record, "042", "putin")] == ["future"]
+    # "Washington has repeatedly expressed reservations"
+    assert _find(record, "11", "USA")
+
+
+def test_e2e_lavrov_events_that_must_not_appear(record):
+    # Sanctions were not invoked: any sanction event must be negated.
+    assert all(e["modality"] == "negated" for e in _find(record, "16"))
+    assert _find(record, "163")
+    # Nothing is sent to Afghanistan; no coercive or violent event in a diplomatic article.
+    assert not [e for e in record["events"] if (e["target"] or {}).get("country") == "AFG"]
+    assert not [e for e in record["events"] if e["cameo"][:2] in {"17", "18", "19", "20"}]

@@ -1,0 +1,96 @@
+"""Actor resolution: one test per rule, inputs written by hand."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from tightrope.actors import load_kb
+from tightrope.actors.lookup import lookup_name
+
+
+def _actor(doc, actor_id):
+    return next((a for a in doc.actors if a.id == actor_id), None)
+
+
+def _event_refs(doc):
+    return [(e.source.actor_id if e.source else None, e.target.actor_id if e.target else None) for e in doc.events]
+
+
+def test_actors_kb_has_every_un_member_plus_observers_taiwan_and_kosovo():
+    kb = load_kb()
+    states = [e for e in kb.entities.values() if e.kind == "state"]
+    assert len(states) == 197
+    assert {"PSE", "VAT", "TWN", "XKX"} <= {s.id for s in states}
+
+
+def test_actors_dated_role_depends_on_the_article_date():
+    kb = load_kb()
+    assert kb.role_on("trump", dt.date(2019, 6, 1)).role == "president"
+    assert kb.role_on("trump", dt.date(2022, 6, 1)) is None
+    assert kb.role_on("putin", dt.date(2010, 1, 1)).role == "prime minister"
+
+
+def test_actors_person_gets_role_held_on_the_article_date(analyse):
+    doc = analyse("Trump criticised China over trade on Monday.", published="2019-05-06")
+    assert _actor(doc, "trump").role == "president"
+    doc = analyse("Trump criticised China over trade on Monday.", published="2022-05-06")
+    assert _actor(doc, "trump").role is None
+
+
+def test_actors_capital_stands_for_the_government(analyse):
+    doc = analyse("Moscow condemned Washington on Monday.")
+    (event,) = doc.events
+    assert (event.source.country, event.source.code) == ("RUS", "RUSGOV")
+    assert (event.target.country, event.target.code) == ("USA", "USAGOV")
+
+
+def test_actors_coordinated_adjectives_give_two_actors(analyse):
+    doc = analyse("Indian and Russian ministers condemned the attack on the embassy.")
+    sources = {e.source.country for e in doc.events}
+    assert sources == {"IND", "RUS"}
+
+
+def test_actors_title_with_name_resolves_to_the_known_person(analyse):
+    doc = analyse("External Affairs minister S Jaishankar met Chinese Foreign minister Wang Yi.", published="2021-04-06")
+    assert _actor(doc, "jaishankar").country == "IND"
+    assert _actor(doc, "wangyi").role == "foreign minister"
+
+
+def test_actors_group_lists_its_members(analyse):
+    doc = analyse("Russia criticised the Quad on Tuesday.")
+    quad = _actor(doc, "QUAD")
+    assert quad.kind == "group" and set(quad.members) == {"USA", "IND", "JPN", "AUS"}
+
+
+def test_actors_pronoun_refers_to_the_salient_earlier_person(analyse):
+    doc = analyse("Sergey Lavrov arrived in Delhi with his delegation. He criticised the Quad.", published="2021-04-06")
+    assert ("lavrov", "QUAD") in _event_refs(doc)
+
+
+def test_actors_role_noun_refers_back_to_the_named_minister(analyse):
+    doc = analyse("Sergey Lavrov spoke in Delhi. Later the Russian minister condemned NATO.", published="2021-04-06")
+    assert ("lavrov", "NATO") in _event_refs(doc)
+
+
+def test_actors_agent_word_sets_the_sector(analyse):
+    doc = analyse("Washington did not impose sanctions on Indian entities.")
+    (event,) = doc.events
+    assert (event.target.country, event.target.sector) == ("IND", "BUS")
+
+
+def test_actors_administration_of_a_president_is_the_government(analyse):
+    doc = analyse("The Biden administration criticised Beijing.", published="2021-06-01")
+    (event,) = doc.events
+    assert (event.source.actor_id, event.source.code) == ("USA", "USAGOV")
+
+
+def test_actors_unknown_name_stays_unresolved(analyse):
+    doc = analyse("On Monday, Maria Fernandez criticised the proposal.")
+    person = next(a for a in doc.actors if a.name == "Maria Fernandez")
+    assert person.country is None and person.code is None
+
+
+def test_actors_lookup_describes_the_role_on_a_date():
+    (line,) = lookup_name("Sergey Lavrov", dt.date(2021, 4, 6))
+    assert "foreign minister of Russia" in line
+    assert any("RUS" in line and "capital" in line for line in lookup_name("Moscow"))

@@ -1,0 +1,101 @@
+"""Event coding from the dependency parse: one test per rule, sentences written by hand."""
+
+from __future__ import annotations
+
+from tightrope.events import load_lexicon, load_ontology
+
+
+def _coded(doc):
+    return [
+        (e.source.country if e.source else None, e.cameo, e.target.country if e.target else None, e.modality)
+        for e in doc.events
+    ]
+
+
+def test_events_ontology_maps_every_root_to_goldstein_quadclass_and_plover():
+    codes = load_ontology()
+    roots = [f"{i:02d}" for i in range(1, 21)]
+    assert all(r in codes for r in roots)
+    assert codes["111"].quad_class == 3 and codes["111"].plover_type == "DISAPPROVE"
+    assert codes["190"].quad_class == 4 and codes["190"].goldstein == -10.0
+    assert codes["057"].quad_class == 1 and codes["062"].quad_class == 2
+
+
+def test_events_lexicon_covers_every_cameo_root():
+    roots = {t.cameo[:2] for entries in load_lexicon().values() for t in entries}
+    assert {f"{i:02d}" for i in range(2, 21)} <= roots
+
+
+def test_events_subject_verb_object(analyse):
+    assert _coded(analyse("Russia condemned Ukraine on Monday.")) == [("RUS", "111", "UKR", "asserted")]
+
+
+def test_events_passive_swaps_roles(analyse):
+    assert _coded(analyse("Ukraine was condemned by Russia on Monday.")) == [("RUS", "111", "UKR", "asserted")]
+
+
+def test_events_negation(analyse):
+    assert _coded(analyse("Japan did not impose sanctions on China.")) == [("JPN", "163", "CHN", "negated")]
+
+
+def test_events_future_auxiliary(analyse):
+    assert _coded(analyse("France will host Germany next week.")) == [("FRA", "043", "DEU", "future")]
+
+
+def test_events_due_to_is_future(analyse):
+    doc = analyse("The Indian prime minister is due to visit Japan.")
+    assert _coded(doc) == [("IND", "042", "JPN", "future")]
+
+
+def test_events_hypothetical_modal_and_condition(analyse):
+    assert _coded(analyse("Washington could impose sanctions on Turkey.")) == [("USA", "163", "TUR", "hypothetical")]
+    coded = _coded(analyse("If talks fail, Israel will attack Iran."))
+    assert coded == [("ISR", "190", "IRN", "hypothetical")]
+
+
+def test_events_control_verb_passes_its_subject(analyse):
+    # An attempt is asserted; an intention or promise looks forward.
+    assert _coded(analyse("Brazil sought to criticise Argentina.")) == [("BRA", "111", "ARG", "asserted")]
+    assert _coded(analyse("Brazil plans to criticise Argentina.")) == [("BRA", "111", "ARG", "future")]
+
+
+def test_events_coordinated_subjects_of_symmetric_event_coded_once(analyse):
+    doc = analyse("Egypt and Jordan met in Cairo on Sunday.")
+    assert len(doc.events) == 1
+    event = doc.events[0]
+    assert {event.source.country, event.target.country} == {"EGY", "JOR"} and event.cameo == "040"
+
+
+def test_events_reported_speech_keeps_the_agent_as_source(analyse):
+    doc = analyse("Lavrov said that China had attacked India.", published="2021-04-06")
+    assert _coded(doc) == [("CHN", "190", "IND", "asserted")]
+
+
+def test_events_nominal_visit_with_possessor_and_destination(analyse):
+    assert _coded(analyse("Germany's visit to Poland was a success.")) == [("DEU", "042", "POL", "asserted")]
+
+
+def test_events_phrasal_and_multiword_triggers(analyse):
+    assert _coded(analyse("Iran took a swipe at Saudi Arabia.")) == [("IRN", "111", "SAU", "asserted")]
+    assert _coded(analyse("China expressed concern about the Philippines.")) == [("CHN", "110", "PHL", "asserted")]
+
+
+def test_events_no_event_without_an_actor_or_trigger(analyse):
+    assert analyse("The weather was mild and the markets were calm on Monday.").events == []
+    assert analyse("Officials condemned the decision.").events == []
+
+
+def test_events_offsets_slice_the_text(analyse):
+    doc = analyse("After a long week, Kenya and Uganda signed a trade agreement in Nairobi.")
+    assert doc.events
+    for event in doc.events:
+        assert doc.article.text[event.sentence.start:event.sentence.end] == event.sentence.text
+        assert doc.article.text[event.trigger.start:event.trigger.end] == event.trigger.text
+
+
+def test_events_confidence_threshold_drops_weak_events(pipeline):
+    from tightrope import Pipeline
+
+    strict = Pipeline(min_confidence=0.99)
+    doc = strict.analyze_text("Russia condemned Ukraine on Monday.")
+    assert doc.events == []
