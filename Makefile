@@ -19,7 +19,7 @@ test: $(STAMP)  ## set up and run the whole test suite
 	$(PY) -m pytest
 
 eval: $(STAMP)  ## score the event coder against the gold data
-	$(PY) -m tightrope.evaluate
+	$(PY) -m tightrope.evaluate --article-gold tests/eval/gold
 
 clean:
 	rm -rf $(VENV) build *.egg-info src/*.egg-info .pytest_cache

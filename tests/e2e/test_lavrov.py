@@ -30,15 +30,6 @@ def record() -> dict:
     return json.loads(line)
 
 
-def _find(record, cameo_prefix, source=None, target=None):
-    return [
-        e for e in record["events"]
-        if e["cameo"].startswith(cameo_prefix)
-        and (source is None or (e["source"] or {}).get("actor_id") == source)
-        and (target is None or (e["target"] or {}).get("actor_id") == target)
-    ]
-
-
 def test_e2e_lavrov_follows_the_jsonl_contract(record):
     assert set(record) == {"article", "actors", "events", "quotes", "issues"}
     assert set(record["article"]) == ARTICLE_KEYS | {"text"}
@@ -78,21 +69,5 @@ def test_e2e_lavrov_actors_resolve_with_roles_on_the_date(record):
     assert {"Moscow", "Delhi", "Beijing", "Washington", "Islamabad"} <= capitals
 
 
-def test_e2e_lavrov_events_found_by_hand(record):
-    # "He took a swipe at the Quad grouping" - he is Lavrov.
-    assert any(e["modality"] == "asserted" for e in _find(record, "11", "lavrov", "QUAD"))
-    # "as he heads to Islamabad from Delhi" - a trip under way, coded as future.
-    assert [e["modality"] for e in _find(record, "042", "lavrov", "PAK")] == ["future"]
-    # "ahead of Russian President Vladimir Putin's visit later this year"
-    assert [e["modality"] for e in _find(record, "042", "putin")] == ["future"]
-    # "Washington has repeatedly expressed reservations"
-    assert _find(record, "11", "USA")
-
-
-def test_e2e_lavrov_events_that_must_not_appear(record):
-    # Sanctions were not invoked: any sanction event must be negated.
-    assert all(e["modality"] == "negated" for e in _find(record, "16"))
-    assert _find(record, "163")
-    # Nothing is sent to Afghanistan; no coercive or violent event in a diplomatic article.
-    assert not [e for e in record["events"] if (e["target"] or {}).get("country") == "AFG"]
-    assert not [e for e in record["events"] if e["cameo"][:2] in {"17", "18", "19", "20"}]
+# The events expected by hand (and those that must not appear) live in tests/eval/gold/lavrov_delhi_2021.json,
+# checked by tests/eval/test_gate.py.

@@ -26,6 +26,9 @@ TOKEN_ATTR = "tr_actors"
 _MODIFIER_DEPS = {"amod", "compound", "poss", "nmod", "npadvmod"}
 _PRONOUNS = {"he", "him", "his", "she", "her"}
 _PERSON_LABELS = {"PERSON"}
+_SELF_PRONOUNS = {"it", "they", "we", "i", "he", "she"}
+_SPEECH_VERBS = {"say", "tell", "announce", "declare", "state", "insist", "add", "claim", "warn", "confirm",
+                 "report", "stress", "note", "argue", "reiterate", "vow", "pledge", "promise", "indicate"}
 
 
 class ActorStage:
@@ -72,9 +75,12 @@ class ActorStage:
             span = Span(parsed, start, end, label=key)
             aliases = self.kb.aliases[span.label_]
             # A country or capital name inside a person's name ("Jordan Peterson") is not that country.
-            in_person = any(t.ent_type_ == "PERSON" for t in span) and span.root.ent_iob_ != "B"
-            if in_person and aliases[0].form != "person":
-                continue
+            person_ent = next((e for e in parsed.ents if e.label_ == "PERSON" and e.start <= start and end <= e.end), None)
+            if person_ent is not None and (person_ent.start, person_ent.end) != (start, end):
+                # Part of a longer name: "Jordan Peterson" is not Jordan, and "Ahmed Ben Bella" is not
+                # whoever "Ahmed" names alone; a known name at the end ("President Vladimir Putin") is.
+                if aliases[0].form != "person" or end != person_ent.end:
+                    continue
             spans.append(span)
         return filter_spans(spans)
 
@@ -83,7 +89,7 @@ class ActorStage:
         if agent is None:
             return []
         word, sector, is_person = agent
-        owners = _modifier_refs(token, refs)
+        owners = _modifier_refs(token, refs) or _locale_refs(token, refs)
         if is_person and len(owners) == 1 and owners[0].country:
             person = book.recent_person(owners[0].country, word, before=token)
             if person is not None:
@@ -92,7 +98,12 @@ class ActorStage:
         return [book.with_sector(owner, sector) for owner in owners]
 
     def _pronoun_ref(self, token: Token, refs: dict[int, list[ActorRef]], book: _ActorBook) -> list[ActorRef]:
-        if token.lower_ not in _PRONOUNS or token.pos_ != "PRON":
+        if token.pos_ != "PRON":
+            return []
+        speaker = _reporting_subject(token, refs)
+        if speaker:
+            return speaker
+        if token.lower_ not in _PRONOUNS:
             return []
         person = book.recent_person(None, None, before=token)
         if person is None:
@@ -101,11 +112,35 @@ class ActorStage:
         return [person]
 
 
+def _locale_refs(token: Token, refs: dict[int, list[ActorRef]]) -> list[ActorRef]:
+    """The one state a sentence is about, for an agent noun with no owner ("police", "protesters").
+
+    Only a sentence that names exactly one state settles it; otherwise the noun stays unresolved.
+    """
+    states = {r.actor_id: r for t in token.sent for r in (refs.get(t.i) or []) if r.actor_id == r.country}
+    if len(states) != 1:
+        return []
+    return list(states.values())
+
+
+def _reporting_subject(token: Token, refs: dict[int, list[ActorRef]]) -> list[ActorRef]:
+    """In "Hungary said it will support ...", the reported clause's "it" is the speaker."""
+    if token.lower_ not in _SELF_PRONOUNS or token.dep_ not in ("nsubj", "nsubjpass"):
+        return []
+    clause = token.head
+    if clause.dep_ != "ccomp" or clause.head.lemma_ not in _SPEECH_VERBS:
+        return []
+    for child in clause.head.children:
+        if child.dep_ == "nsubj" and refs.get(child.i):
+            return list(refs[child.i])
+    return []
+
+
 def _agent_word(token: Token, kb: KnowledgeBase) -> tuple[str, str, bool] | None:
     """Return (word, sector, names-a-person) for an agent noun such as "minister" or "defence ministry"."""
     if token.pos_ not in ("NOUN", "PROPN"):
         return None
-    lower = token.lower_
+    lower = token.lower_ if token.lower_ in kb.agents else token.lemma_.lower()
     compounds = [c.lower_ for c in token.lefts if c.dep_ == "compound" and c.pos_ in ("NOUN", "PROPN", "ADJ")]
     for size in range(len(compounds), -1, -1):
         phrase = " ".join([*compounds[len(compounds) - size:], lower])

@@ -18,6 +18,17 @@ __all__ = ["EventStage"]
 
 _SUBJECT_DEPS = {"nsubj"}
 _INHERIT_SUBJECT_DEPS = {"xcomp", "conj", "acomp"}
+_OWNER_DEPS = {"compound", "amod", "poss", "nmod"}
+_OWNER_PREPS = {"by", "of", "from"}
+_OWNER_DEPTH = 2
+#: Verbs that carry a nominal event ("launched an attack", "held talks", "staged protests").
+_LIGHT_VERBS = {"launch", "mount", "stage", "hold", "conduct", "carry", "make", "issue", "announce", "begin",
+                "start", "impose", "give", "offer", "extend", "deliver", "step", "open", "resume", "order",
+                "lodge", "file", "express", "voice", "receive", "pay", "sign", "reach", "take", "undertake"}
+#: Prepositions that point at the target of a directed event ("protested against", "fired at").
+_TARGET_PREPS = ("against", "on", "at", "to", "toward", "towards", "into", "with")
+#: Verbs whose clausal object names who must act: "demanded that the US match ...".
+_DIRECTIVE_VERBS = {"demand", "insist", "urge", "ask", "call", "warn", "threaten", "appeal", "request", "press"}
 #: How many tokens after a noun trigger its target's preposition may stand ("visit to Delhi").
 _NOUN_PREP_REACH = 3
 
@@ -58,7 +69,7 @@ class EventStage:
         consumed: set[int] = set()
         for token in sent:
             if token.pos_ == "VERB":
-                found = self._verb_event(token)
+                found = self._verb_event(token) or self._light_verb_event(token)
                 if found:
                     consumed.update(t.i for t in found.words)
                     yield found
@@ -81,11 +92,28 @@ class EventStage:
             targets = self._targets(verb, trigger, words)
         return _Found(trigger, words, sources, targets, 0.6)
 
+    def _light_verb_event(self, verb: Token) -> _Found | None:
+        """A light verb with a nominal trigger as object: "Israel mounted an invasion of Lebanon"."""
+        if verb.lemma_.lower() not in _LIGHT_VERBS:
+            return None
+        for obj in verb.children:
+            if obj.dep_ != "dobj":
+                continue
+            trigger, _ = self._match(obj, "NOUN")
+            if trigger is None:
+                continue
+            targets = (_prep_refs(obj, trigger.prep) if trigger.prep else []) or self._targets(verb, trigger, (verb,))
+            targets = targets or _refs_of_deps(verb, {"dative"})
+            passive = any(c.dep_ == "nsubjpass" for c in verb.children)
+            sources = _prep_refs(verb, "by", deps=("agent",)) if passive else _subject_refs(verb)
+            return _Found(trigger, (verb, obj), sources, targets, 0.6)
+        return None
+
     def _noun_event(self, noun: Token) -> _Found | None:
         trigger, words = self._match(noun, "NOUN")
         if trigger is None:
             return None
-        sources = _refs_of_deps(noun, {"poss", "compound"})
+        sources = [r for c in noun.children if c.dep_ in ("poss", "compound", "amod") for r in (c._.get(TOKEN_ATTR) or [])]
         targets = _prep_refs(noun, trigger.prep, near=_NOUN_PREP_REACH) if trigger.prep else []
         between = _prep_refs(noun, "between", near=_NOUN_PREP_REACH)
         if not sources and len(between) >= 2:
@@ -110,13 +138,29 @@ class EventStage:
 
     def _targets(self, verb: Token, trigger: Trigger, words: tuple[Token, ...]) -> list[ActorRef]:
         if not trigger.prep:
-            return _refs_of_deps(verb, {"dobj"})
+            return (_refs_of_deps(verb, {"dobj"}) or _refs_of_deps(verb, {"dative"})
+                    or self._fallback_targets(verb, words))
         # An entry with a preposition names its target only through it: in "withdrew the US
         # from the treaty" the direct object is not the target.
         for holder in words:
             found = _prep_refs(holder, trigger.prep)
             if found:
                 return found
+        return self._fallback_targets(verb, words)
+
+    @staticmethod
+    def _fallback_targets(verb: Token, words: tuple[Token, ...]) -> list[ActorRef]:
+        """A target the entry did not name: a directed preposition, or the subject of a demanded clause."""
+        for holder in words:
+            for prep in _TARGET_PREPS:
+                found = _prep_refs(holder, prep)
+                if found:
+                    return found
+        for child in verb.children:
+            if child.dep_ == "ccomp" and verb.lemma_ in _DIRECTIVE_VERBS:
+                found = _refs_of_deps(child, {"nsubj", "nsubjpass"})
+                if found:
+                    return found
         return []
 
     def _events(self, doc: ArticleDoc, sent: Span, found: _Found) -> Iterator[Event]:
@@ -170,16 +214,31 @@ def _text_span(doc: ArticleDoc, start: int, end: int) -> TextSpan:
     return TextSpan(start=start, end=end, text=text[start:end])
 
 
-def _refs(token: Token) -> list[ActorRef]:
-    """The actors a noun phrase head stands for, with its conjuncts ("Russia and India")."""
+def _refs(token: Token, depth: int = 0) -> list[ActorRef]:
+    """The actors a noun phrase head stands for, with its conjuncts ("Russia and India").
+
+    A head that names no actor itself stands for the actor that owns it: "the Quad
+    grouping", "Israeli tanks", "an Indian proposal", "calls by Belarus's rulers",
+    "a group of Moroccan diplomats".
+    """
     found: list[ActorRef] = []
     for head in (token, *token.conjuncts):
-        refs = head._.get(TOKEN_ATTR)
-        if not refs:
-            # "the Quad grouping": the head names no actor, but its compound does.
-            refs = [r for c in head.children if c.dep_ == "compound" for r in (c._.get(TOKEN_ATTR) or [])]
+        refs = head._.get(TOKEN_ATTR) or _owner_refs(head, depth)
         found.extend(r for r in refs if r not in found)
     return found
+
+
+def _owner_refs(head: Token, depth: int) -> list[ActorRef]:
+    refs = [r for c in head.children if c.dep_ in _OWNER_DEPS for t in (c, *c.conjuncts)
+            for r in (t._.get(TOKEN_ATTR) or [])]
+    if refs or depth >= _OWNER_DEPTH or head.pos_ not in ("NOUN", "PROPN", "NUM"):
+        return refs
+    for child in head.children:
+        if child.dep_ == "prep" and child.lower_ in _OWNER_PREPS:
+            for obj in child.children:
+                if obj.dep_ == "pobj":
+                    refs.extend(r for r in _refs(obj, depth + 1) if r not in refs)
+    return refs
 
 
 def _refs_of_deps(token: Token, deps: set[str]) -> list[ActorRef]:

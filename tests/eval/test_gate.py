@@ -1,0 +1,41 @@
+"""The accuracy gate: scores may not drop under their pinned floors (trafilatura's eval gate)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import ROOT
+from tightrope.evaluate import DEFAULT_PLOVER_DEV, score_plover
+from tightrope.goldcheck import check_gold
+from tightrope.ingest import read_inputs
+
+HERE = Path(__file__).parent
+FLOORS = json.loads((HERE / "floors.json").read_text())
+
+
+def test_eval_plover_dev_stays_above_its_floors(pipeline):
+    if not DEFAULT_PLOVER_DEV.exists():
+        if os.environ.get("CI"):
+            pytest.fail(f"{DEFAULT_PLOVER_DEV} is missing in CI; the gate cannot run")
+        pytest.skip(f"{DEFAULT_PLOVER_DEV} not found (it lives in ../shared beside the repository)")
+    score = score_plover(DEFAULT_PLOVER_DEV, pipeline)
+    floors = FLOORS["plover_dev"]
+    assert score.precision >= floors["precision"], f"precision {score.precision:.3f} < floor {floors['precision']}"
+    assert score.recall >= floors["recall"], f"recall {score.recall:.3f} < floor {floors['recall']}"
+    assert score.f1 >= floors["f1"], f"F1 {score.f1:.3f} < floor {floors['f1']}"
+
+
+@pytest.mark.parametrize("gold_name", sorted(p.name for p in (HERE / "gold").glob("*.json")))
+def test_eval_hand_checked_gold(pipeline, gold_name):
+    gold = json.loads((HERE / "gold" / gold_name).read_text())
+    published = dt.date.fromisoformat(gold["published"]) if gold.get("published") else None
+    (article,) = read_inputs([ROOT / gold["article"]], published=published)
+    result = check_gold(pipeline.analyze(article), gold)
+    assert result.violations == []
+    floor = FLOORS[f"gold/{gold_name}"]["recall"]
+    assert result.recall >= floor, f"found {result.found}, missed {result.missed}"
