@@ -132,6 +132,9 @@ class Event(_Record):
     plover: Plover | None
     modality: Modality
     date: dt.date | None = None
+    date_precision: Literal["day", "month", "year"] | None = None
+    date_basis: Literal["explicit", "relative", "publication"] | None = None
+    date_text: str | None = None
     topics: list[str] = Field(default_factory=list)
     quote_id: str | None = None
     confidence: float = Field(ge=0.0, le=1.0)

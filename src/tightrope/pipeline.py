@@ -10,11 +10,14 @@ from typing import Protocol
 
 from .actors import ActorStage
 from .config import MAX_INPUT_BYTES, MIN_CONFIDENCE
+from .dates import DateStage
 from .errors import InputError, PipelineError
 from .events import EventStage
 from .ingest import read_inputs
 from .models import Article, ArticleDoc
 from .nlp import ParseStage, load_nlp
+from .quotes import QuoteStage
+from .topics import TopicStage
 
 __all__ = ["Stage", "Pipeline", "Skipped"]
 
@@ -39,14 +42,15 @@ class Pipeline:
     """The stages in order; checks at construction that each one's requirements come before it.
 
     Args:
-        stages: the stages; by default parse → actors → events.
+        stages: the stages; by default parse → actors → quotes → events → dates → topics.
         min_confidence: events under this confidence are dropped.
     """
 
     def __init__(self, stages: list[Stage] | None = None, min_confidence: float = MIN_CONFIDENCE) -> None:
         if stages is None:
             nlp = load_nlp()
-            stages = [ParseStage(nlp), ActorStage(nlp), EventStage(min_confidence=min_confidence)]
+            stages = [ParseStage(nlp), ActorStage(nlp), QuoteStage(), EventStage(min_confidence=min_confidence),
+                      DateStage(), TopicStage()]
         provided: set[str] = set()
         for stage in stages:
             missing = [r for r in stage.requires if r not in provided]

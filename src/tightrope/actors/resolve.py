@@ -154,8 +154,8 @@ def _modifier_refs(head: Token, refs: dict[int, list[ActorRef]]) -> list[ActorRe
     """Actors named by a head's modifiers and their conjuncts ("Indian and Russian ministers")."""
     found: list[ActorRef] = []
     for child in head.children:
-        if child.dep_ not in _MODIFIER_DEPS:
-            continue
+        if child.dep_ not in _MODIFIER_DEPS or child.pos_ == "PRON":
+            continue  # "his counterpart" is not him
         for token in (child, *child.conjuncts):
             for ref in refs.get(token.i) or []:
                 if ref not in found:

@@ -20,11 +20,15 @@ _SUBJECT_DEPS = {"nsubj"}
 _INHERIT_SUBJECT_DEPS = {"xcomp", "conj", "acomp"}
 _OWNER_DEPS = {"compound", "amod", "poss", "nmod"}
 _OWNER_PREPS = {"by", "of", "from"}
+#: Heads that stand for the people they are made of, even as subjects ("a group of diplomats").
+_COLLECTIVE = {"group", "team", "delegation", "band", "crowd", "number", "dozen", "dozens", "hundred", "hundreds",
+               "thousand", "thousands", "ten", "tens", "million", "millions", "member", "members", "contingent",
+               "unit", "units", "column", "convoy"}
 _OWNER_DEPTH = 2
 #: Verbs that carry a nominal event ("launched an attack", "held talks", "staged protests").
 _LIGHT_VERBS = {"launch", "mount", "stage", "hold", "conduct", "carry", "make", "issue", "announce", "begin",
                 "start", "impose", "give", "offer", "extend", "deliver", "step", "open", "resume", "order",
-                "lodge", "file", "express", "voice", "receive", "pay", "sign", "reach", "take", "undertake"}
+                "lodge", "file", "express", "voice", "receive", "pay", "sign", "reach", "undertake"}
 #: Prepositions that point at the target of a directed event ("protested against", "fired at").
 _TARGET_PREPS = ("against", "on", "at", "to", "toward", "towards", "into", "with")
 #: Verbs whose clausal object names who must act: "demanded that the US match ...".
@@ -43,7 +47,11 @@ class _Found:
 
 
 class EventStage:
-    """Code events sentence by sentence; every event points to its sentence and trigger."""
+    """Code events sentence by sentence; every event points to its sentence and trigger.
+
+    When the quote stage ran first, an event inside a quote links to it (``quote_id``), and
+    "we" in the quote already stands for the speaker's side.
+    """
 
     name = "events"
     requires = ("parsed", "token_actors")
@@ -60,6 +68,9 @@ class EventStage:
         for sent in doc.parsed.sents:
             for found in self._find(sent):
                 for event in self._events(doc, sent, found):
+                    quote = next((q for q in doc.quotes if q.start <= event.trigger.start < q.end), None)
+                    if quote is not None:
+                        event = event.model_copy(update={"quote_id": quote.id})
                     if event.confidence >= self.min_confidence and event.id not in seen:
                         seen.add(event.id)
                         events.append(event)
@@ -214,16 +225,21 @@ def _text_span(doc: ArticleDoc, start: int, end: int) -> TextSpan:
     return TextSpan(start=start, end=end, text=text[start:end])
 
 
-def _refs(token: Token, depth: int = 0) -> list[ActorRef]:
+def _refs(token: Token, depth: int = 0, owners: bool = True) -> list[ActorRef]:
     """The actors a noun phrase head stands for, with its conjuncts ("Russia and India").
 
-    A head that names no actor itself stands for the actor that owns it: "the Quad
-    grouping", "Israeli tanks", "an Indian proposal", "calls by Belarus's rulers",
-    "a group of Moroccan diplomats".
+    With ``owners``, a head that names no actor itself stands for the actor that owns it:
+    "an Indian proposal", "calls by Belarus's rulers". Sources do not use this: a summit or
+    a proposal does not act.
     """
     found: list[ActorRef] = []
     for head in (token, *token.conjuncts):
-        refs = head._.get(TOKEN_ATTR) or _owner_refs(head, depth)
+        if head._.get(TOKEN_ATTR):
+            refs = head._.get(TOKEN_ATTR)
+        elif owners or head.lemma_.lower() in _COLLECTIVE:
+            refs = _owner_refs(head, depth)
+        else:
+            refs = []
         found.extend(r for r in refs if r not in found)
     return found
 
@@ -241,11 +257,11 @@ def _owner_refs(head: Token, depth: int) -> list[ActorRef]:
     return refs
 
 
-def _refs_of_deps(token: Token, deps: set[str]) -> list[ActorRef]:
+def _refs_of_deps(token: Token, deps: set[str], owners: bool = True) -> list[ActorRef]:
     found: list[ActorRef] = []
     for child in token.children:
         if child.dep_ in deps:
-            found.extend(r for r in _refs(child) if r not in found)
+            found.extend(r for r in _refs(child, owners=owners) if r not in found)
     return found
 
 
@@ -262,7 +278,7 @@ def _subject_refs(verb: Token) -> list[ActorRef]:
     """The verb's own subject, or the subject it shares ("sought to downplay", "met and agreed")."""
     token = verb
     for _ in range(4):
-        subjects = _refs_of_deps(token, _SUBJECT_DEPS)
+        subjects = _refs_of_deps(token, _SUBJECT_DEPS, owners=False)
         if subjects or any(c.dep_ in _SUBJECT_DEPS | {"nsubjpass", "csubj"} for c in token.children):
             return subjects
         if token.dep_ not in _INHERIT_SUBJECT_DEPS or token.head is token:
