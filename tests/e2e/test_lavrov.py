@@ -72,3 +72,34 @@ def test_e2e_lavrov_actors_resolve_with_roles_on_the_date(record):
 
 # The events expected by hand (and those that must not appear) live in tests/eval/gold/lavrov_delhi_2021.json,
 # checked by tests/eval/test_gate.py.
+
+
+def _quote_speaker(record, words):
+    quote = next(q for q in record["quotes"] if words in q["text"])
+    return (quote["speaker"] or {}).get("actor_id")
+
+
+def test_e2e_lavrov_quotes_have_the_right_speakers(record):
+    # Each speaker checked by hand against the article.
+    expected = {
+        "maturity and remarkable resilience": "lavrov",
+        "deepen our military cooperation": "lavrov",
+        "specific discussions": "jaishankar",
+        "not against somebody": "lavrov",
+        "energetic and forward looking": "jaishankar",
+        "valuable, mutually respectful": "lavrov",
+        "Indo-Pacific NATO": "wangyi",
+    }
+    assert {words: _quote_speaker(record, words) for words in expected} == expected
+    text = record["article"]["text"]
+    for quote in record["quotes"]:
+        assert text[quote["start"]:quote["end"]] == quote["text"]
+
+
+def test_e2e_lavrov_dates_and_topics(record):
+    meeting = next(e for e in record["events"] if e["cameo"].startswith("04") and e["trigger"]["text"] == "meeting")
+    assert meeting["date"] == "2021-04-06"
+    putin = next(e for e in record["events"] if (e["source"] or {}).get("actor_id") == "putin")
+    assert putin["date"].startswith("2021") and putin["date_basis"] == "relative"
+    buying = next(e for e in record["events"] if e["trigger"]["text"] == "buying")
+    assert "defence" in buying["topics"]

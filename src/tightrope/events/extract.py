@@ -129,6 +129,8 @@ class EventStage:
         between = _prep_refs(noun, "between", near=_NOUN_PREP_REACH)
         if not sources and len(between) >= 2:
             sources, targets = between[:1], between[1:]
+        if not sources and trigger.symmetric and targets:
+            sources = _governing_actor(noun)
         return _Found(trigger, words, sources, targets, 0.5)
 
     def _match(self, token: Token, pos: str) -> tuple[Trigger | None, tuple[Token, ...]]:
@@ -274,6 +276,19 @@ def _prep_refs(token: Token, prep: str, deps: tuple[str, ...] = ("prep",), near:
     return []
 
 
+def _governing_actor(noun: Token) -> list[ActorRef]:
+    """For "X, after a meeting with Y, said ...": the actor the phrase holding the noun hangs from."""
+    for steps, ancestor in enumerate(noun.ancestors):
+        if steps >= 4:
+            break
+        refs = ancestor._.get(TOKEN_ATTR)
+        if refs:
+            return list(refs)
+        if ancestor.pos_ in ("VERB", "AUX"):
+            return _subject_refs(ancestor)
+    return []
+
+
 def _subject_refs(verb: Token) -> list[ActorRef]:
     """The verb's own subject, or the subject it shares ("sought to downplay", "met and agreed")."""
     token = verb
@@ -281,6 +296,9 @@ def _subject_refs(verb: Token) -> list[ActorRef]:
         subjects = _refs_of_deps(token, _SUBJECT_DEPS, owners=False)
         if subjects or any(c.dep_ in _SUBJECT_DEPS | {"nsubjpass", "csubj"} for c in token.children):
             return subjects
+        if token.dep_ == "pcomp" and token.head.dep_ == "prep" and token.head.head.pos_ == "ADJ":
+            token = token.head.head  # "India is keen on buying": the subject of the adjective's clause
+            continue
         if token.dep_ not in _INHERIT_SUBJECT_DEPS or token.head is token:
             return []
         token = token.head

@@ -11,7 +11,8 @@ __all__ = ["modality_of"]
 _FUTURE_AUX = {"will", "shall", "'ll", "wo"}
 _HYPOTHETICAL_AUX = {"could", "would", "might", "may", "should", "can"}
 _CONDITIONAL_MARKS = {"if", "unless", "whether"}
-_INTENT_HEADS = {"plan", "intend", "expect", "schedule", "set", "prepare", "aim", "hope", "due", "go", "want", "promise", "pledge", "vow"}
+_INTENT_HEADS = {"plan", "intend", "expect", "schedule", "set", "prepare", "aim", "hope", "due", "go", "want", "promise",
+                 "pledge", "vow", "keen", "eager", "ready", "willing"}
 _MOTION_VERBS = {"head", "travel", "fly", "leave", "depart"}
 _FUTURE_WORDS = {"later", "next", "upcoming", "forthcoming", "planned", "tomorrow", "coming", "proposed", "scheduled"}
 _HYPOTHETICAL_WORDS = {"possible", "potential", "hypothetical", "proposed"}
@@ -57,7 +58,7 @@ def _governing_chain(trigger: Token) -> list[Token]:
     """The trigger and the verbs that control it ("sought to downplay", "is due to meet")."""
     chain = [trigger]
     token = trigger
-    while token.dep_ in ("xcomp", "pcomp") and token.head is not token:
+    while token.dep_ in ("xcomp", "pcomp", "prep") and token.head is not token:
         token = token.head
         chain.append(token)
         if token.dep_ == "acomp":  # "is due to meet": due is acomp of "is"

@@ -35,17 +35,40 @@ def topics_for(text: str, actor_names: list[str] | None = None) -> list[str]:
     return [topic for topic, pattern in load_topics().items() if pattern.search(haystack)]
 
 
+_BACK_POINTERS = {"it", "this", "that", "them", "these", "those"}
+
+
 class TopicStage:
-    """Set ``Event.topics`` from the event's sentence and actors."""
+    """Set ``Event.topics`` from the event's sentence and actors.
+
+    When the trigger's object is a pronoun ("India is keen on buying it"), what the pronoun
+    points back to is in the previous sentence, so that sentence's topics are added.
+    """
 
     name = "topics"
-    requires = ("events",)
+    requires = ("parsed", "events")
     provides = ("topics",)
 
     def __call__(self, doc: ArticleDoc) -> ArticleDoc:
-        return doc.model_copy(update={"events": [self._topics(e) for e in doc.events]})
+        return doc.model_copy(update={"events": [self._topics(doc, e) for e in doc.events]})
 
     @staticmethod
-    def _topics(event: Event) -> Event:
+    def _topics(doc: ArticleDoc, event: Event) -> Event:
         names = [r.name for r in (event.source, event.target) if r is not None]
-        return event.model_copy(update={"topics": topics_for(event.sentence.text, names)})
+        found = topics_for(event.sentence.text, names)
+        previous = _previous_sentence_if_pointed_to(doc, event)
+        if previous:
+            found += [t for t in topics_for(previous) if t not in found]
+        return event.model_copy(update={"topics": found})
+
+
+def _previous_sentence_if_pointed_to(doc: ArticleDoc, event: Event) -> str | None:
+    parsed = doc.parsed
+    trigger = parsed.char_span(event.trigger.start, event.trigger.end, alignment_mode="expand") if parsed else None
+    if trigger is None:
+        return None
+    head = trigger[0]
+    if not any(c.dep_ in ("dobj", "pobj", "nsubjpass") and c.lower_ in _BACK_POINTERS for c in head.children):
+        return None
+    start = head.sent.start
+    return parsed[start - 1].sent.text if start > 0 else None
