@@ -12,8 +12,10 @@ $(STAMP): pyproject.toml
 	$(PY) -m pip install --quiet -e ".[test]"
 	touch $(STAMP)
 
-demo: $(STAMP)  ## set up and analyse the bundled example articles
+demo: $(STAMP)  ## set up, analyse the bundled example articles, store them, show one dyad
 	$(VENV)/bin/tightrope analyze examples/
+	$(VENV)/bin/tightrope ingest examples/ --db tightrope.duckdb
+	$(VENV)/bin/tightrope dyad RUS IND --db tightrope.duckdb
 
 test: $(STAMP)  ## set up and run the whole test suite
 	$(PY) -m pytest

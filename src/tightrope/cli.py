@@ -67,6 +67,117 @@ def analyze(paths: tuple[str, ...], fmt: str, published: dt.date | None, with_te
         sys.exit(1)
 
 
+_DB_OPTION = click.option("--db", "db_path", default="tightrope.duckdb", show_default=True,
+                          type=click.Path(dir_okay=False), help="The DuckDB database file.")
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True, path_type=str))
+@_DB_OPTION
+@click.option("--published", callback=_parse_date, metavar="DATE",
+              help="Publication date (YYYY-MM-DD) for every article, overriding the page's own.")
+@click.option("--max-bytes", type=click.IntRange(min=1), default=MAX_INPUT_BYTES, show_default=True,
+              help="Refuse input files larger than this.")
+@click.option("--batch-size", type=click.IntRange(min=1), default=16, show_default=True,
+              help="Articles stored per transaction.")
+def ingest(paths: tuple[str, ...], db_path: str, published: dt.date | None, max_bytes: int, batch_size: int) -> None:
+    """Analyse articles and store them in a DuckDB file.
+
+    Rerunning on the same inputs changes nothing; rerunning after an interruption
+    finishes the job without duplicates.
+    """
+    from .pipeline import Pipeline
+    from .store import Store
+
+    def progress(done: int, total: int, report) -> None:
+        click.echo(f"stored {report.stored} article(s), {done}/{total} file(s) read", err=True)
+
+    try:
+        pipeline = Pipeline()
+        with Store(db_path) as store:
+            report = store.ingest(pipeline, paths, max_bytes=max_bytes, published=published,
+                                  batch_size=batch_size, progress=progress)
+    except TightropeError as exc:
+        raise click.ClickException(str(exc)) from None
+    for source, reason in report.skipped:
+        click.echo(f"skipped {source}: {reason}", err=True)
+    click.echo(f"{report.stored} stored, {report.already} already in {db_path}, {len(report.skipped)} skipped",
+               err=True)
+    if report.stored == 0 and report.already == 0:
+        click.echo("nothing could be stored; fix the inputs listed above and run again", err=True)
+        sys.exit(1)
+
+
+@main.command()
+@_DB_OPTION
+@click.option("--actor", help="Source country (ISO3), actor code or id.")
+@click.option("--target", help="Target country (ISO3), actor code or id.")
+@click.option("--cameo", help="CAMEO code prefix, e.g. 11 for all disapproval codes.")
+@click.option("--from", "date_from", callback=_parse_date, metavar="DATE", help="Earliest date.")
+@click.option("--to", "date_to", callback=_parse_date, metavar="DATE", help="Latest date.")
+@click.option("--modality", type=click.Choice(["asserted", "negated", "future", "hypothetical"]))
+@click.option("--limit", type=click.IntRange(min=1), default=50, show_default=True)
+@click.option("--format", "fmt", type=click.Choice(["table", "jsonl"]), default="table", show_default=True)
+def events(db_path: str, actor, target, cameo, date_from, date_to, modality, limit: int, fmt: str) -> None:
+    """List deduplicated events from the store, filtered."""
+    import json
+
+    from .render import events_table
+    from .store import Store
+
+    with _open_store(db_path) as store:
+        rows = store.events(actor=actor, target=target, cameo=cameo, date_from=date_from, date_to=date_to,
+                            modality=modality, limit=limit)
+    if fmt == "jsonl":
+        for row in rows:
+            click.echo(json.dumps(row, default=str, ensure_ascii=False))
+    else:
+        click.echo(events_table(rows))
+
+
+@main.command()
+@click.argument("a")
+@click.argument("b")
+@_DB_OPTION
+@click.option("--from", "date_from", callback=_parse_date, metavar="DATE", help="Earliest date.")
+@click.option("--to", "date_to", callback=_parse_date, metavar="DATE", help="Latest date.")
+@click.option("--by", type=click.Choice(["day", "week", "month", "year"]), default="month", show_default=True)
+def dyad(a: str, b: str, db_path: str, date_from, date_to, by: str) -> None:
+    """Relations between countries A and B (ISO3): series by period and a brief with evidence."""
+    from .relations import dyad_brief, dyad_series
+    from .render import brief_text, series_table
+
+    a, b = a.upper(), b.upper()
+    with _open_store(db_path) as store:
+        series = dyad_series(store, a, b, by, date_from, date_to)  # type: ignore[arg-type]
+        brief = dyad_brief(store, a, b, date_from, date_to)
+    click.echo(series_table(a, b, by, series))
+    click.echo(brief_text(brief))
+
+
+@main.command("export")
+@_DB_OPTION
+@click.option("--format", "fmt", type=click.Choice(["csv", "parquet", "plover-json", "parquet-dataset"]),
+              required=True, help="GDELT-like CSV or Parquet, PLOVER-style JSON, or a Parquet folder by date.")
+@click.option("--out", required=True, type=click.Path(), help="File (or folder for parquet-dataset) to write.")
+def export_cmd(db_path: str, fmt: str, out: str) -> None:
+    """Export deduplicated events (column mapping: docs/EXPORTS.md)."""
+    from .store.export import export
+
+    with _open_store(db_path) as store:
+        path = export(store, fmt, out)  # type: ignore[arg-type]
+    click.echo(f"wrote {path}", err=True)
+
+
+def _open_store(db_path: str):
+    from .store import Store
+
+    try:
+        return Store(db_path, read_only=True)
+    except TightropeError as exc:
+        raise click.ClickException(str(exc)) from None
+
+
 @main.group()
 def actors() -> None:
     """Look things up in the actor knowledge base."""

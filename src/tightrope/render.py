@@ -6,7 +6,7 @@ import json
 
 from .models import ActorRef, ArticleDoc
 
-__all__ = ["to_jsonl", "to_table"]
+__all__ = ["to_jsonl", "to_table", "events_table", "series_table", "brief_text"]
 
 _WIDTH = 60
 
@@ -53,3 +53,40 @@ def _table(header: tuple[str, ...], rows: list[tuple[str, ...]]) -> list[str]:
     widths = [max(len(str(r[i])) for r in [header, *rows]) for i in range(len(header))]
     fmt = "  " + "  ".join(f"{{:<{w}}}" for w in widths)
     return [fmt.format(*header), fmt.format(*("-" * w for w in widths)), *(fmt.format(*r) for r in rows)]
+
+
+def events_table(rows: list[dict]) -> str:
+    """A table of stored (deduplicated) events."""
+    body = [
+        (str(r["first_date"] or "-"), f"{r['source_name']} ({r['source_code']})", r["cameo"],
+         _clip(r["cameo_name"], 28), f"{r['target_name']} ({r['target_code']})" if r["target_name"] else "-",
+         r["modality"], str(r["num_articles"]), _clip(r["evidence"], 50))
+        for r in rows
+    ]
+    header = ("date", "source", "cameo", "event", "target", "modality", "articles", "evidence")
+    return "\n".join(_table(header, body))
+
+
+def series_table(a: str, b: str, by: str, series: list) -> str:
+    """The dyad series: one line per period."""
+    lines = [f"== {a} \u2194 {b}, asserted events by {by}"]
+    body = [(str(r.period), str(r.events), str(r.verbal_cooperation), str(r.material_cooperation),
+             str(r.verbal_conflict), str(r.material_conflict), f"{r.goldstein_sum:+.1f}", f"{r.goldstein_mean:+.2f}")
+            for r in series]
+    lines += _table(("period", "events", "verb.coop", "mat.coop", "verb.confl", "mat.confl", "goldstein",
+                     "mean"), body)
+    return "\n".join(lines)
+
+
+def brief_text(brief) -> str:
+    """The dyad brief: trend, convergences and divergences, each with its evidence."""
+    lines = ["", f"Trend: {brief.trend}"]
+    for title, items in (("Convergences", brief.convergences), ("Divergences", brief.divergences)):
+        lines += ["", title]
+        if not items:
+            lines.append("  (none found)")
+        for item in items:
+            count = f" ({item.events} event{'s' if item.events != 1 else ''})" if item.events else ""
+            lines.append(f"  - {item.topic}{count}")
+            lines += [f"      {_clip(e, 140)}" for e in item.evidence]
+    return "\n".join(lines) + "\n"

@@ -1,0 +1,257 @@
+"""The DuckDB store: idempotent, transactional ingest and event queries."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import duckdb
+
+from ..config import MAX_INPUT_BYTES
+from ..errors import ConfigError, InputError
+from ..ingest import discover
+from ..ingest.files import read_file
+from ..models import ActorRef, ArticleDoc, content_id
+from .dedup import rebuild_events
+from .schema import MIGRATIONS, SCHEMA_VERSION
+
+__all__ = ["Store", "IngestReport", "DEFAULT_DB"]
+
+#: The database file used when none is named: in the working directory.
+DEFAULT_DB = "tightrope.duckdb"
+#: Articles per transaction: an interrupted run loses at most one uncommitted batch.
+BATCH_SIZE = 16
+
+
+@dataclass
+class IngestReport:
+    """What one ingest run did."""
+
+    stored: int = 0
+    already: int = 0
+    skipped: list[tuple[str, str]] = field(default_factory=list)
+
+
+class Store:
+    """An embedded DuckDB file holding analysed articles.
+
+    Args:
+        path: the database file (created when missing).
+        read_only: open without taking the write lock (for servers and queries).
+    """
+
+    def __init__(self, path: str | Path = DEFAULT_DB, read_only: bool = False) -> None:
+        self.path = Path(path)
+        if read_only and not self.path.exists():
+            raise ConfigError(f"no database at {self.path}; create one with `tightrope ingest PATH --db {self.path}`")
+        self.con = duckdb.connect(str(self.path), read_only=read_only)
+        if not read_only:
+            self._migrate()
+        else:
+            self._check_version()
+
+    def close(self) -> None:
+        """Close the connection."""
+        self.con.close()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # -- schema ---------------------------------------------------------------------------
+    def version(self) -> int:
+        """The schema version of the open file (0 for a new file)."""
+        tables = {r[0] for r in self.con.execute("SELECT table_name FROM information_schema.tables").fetchall()}
+        if "meta" not in tables:
+            return 0
+        row = self.con.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
+        return int(row[0]) if row else 0
+
+    def _check_version(self) -> None:
+        found = self.version()
+        if found > SCHEMA_VERSION:
+            raise ConfigError(
+                f"{self.path} has schema version {found}, newer than this Tightrope's {SCHEMA_VERSION}; "
+                "upgrade Tightrope"
+            )
+
+    def _migrate(self) -> None:
+        self._check_version()
+        for version in range(self.version() + 1, SCHEMA_VERSION + 1):
+            self.con.execute("BEGIN TRANSACTION")
+            for statement in MIGRATIONS[version]:
+                self.con.execute(statement)
+            self.con.execute("INSERT OR REPLACE INTO meta VALUES ('schema_version', ?)", [str(version)])
+            self.con.execute("COMMIT")
+
+    # -- writing --------------------------------------------------------------------------
+    def has_article(self, article_id: str) -> bool:
+        """Tell whether an article is stored."""
+        return self.con.execute("SELECT 1 FROM articles WHERE id = ?", [article_id]).fetchone() is not None
+
+    def save(self, docs: list[ArticleDoc], errors: Iterable[InputError] = ()) -> None:
+        """Store analysed articles and input errors in one transaction; stored articles are left as they are.
+
+        Args:
+            docs: analysed articles.
+            errors: inputs that could not be analysed.
+        """
+        self.con.execute("BEGIN TRANSACTION")
+        try:
+            for doc in docs:
+                if not self.has_article(doc.article.id):
+                    self._insert(doc)
+            for error in errors:
+                self.con.execute("INSERT OR IGNORE INTO issues VALUES (?, NULL, ?, 'ingest', ?)",
+                                 [content_id(error.source, error.reason), error.source, error.reason])
+            rebuild_events(self.con)
+            self.con.execute("COMMIT")
+        except BaseException:
+            self.con.execute("ROLLBACK")
+            raise
+
+    def _insert(self, doc: ArticleDoc) -> None:
+        a = doc.article
+        aid = a.id
+        self.con.execute("INSERT INTO articles VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                         [aid, a.title, a.url, a.published, a.source_path, a.language, a.site, a.text])
+        if doc.actors:
+            self.con.executemany("INSERT INTO actors VALUES (?, ?, ?, ?, ?, ?, ?, ?)", [
+                [aid, x.id, x.name, x.kind, x.country, x.code, x.role, x.members] for x in doc.actors])
+            mentions = {(x.id, m.start): [aid, x.id, m.start, m.end, m.text] for x in doc.actors for m in x.mentions}
+            self.con.executemany("INSERT INTO mentions VALUES (?, ?, ?, ?, ?)", list(mentions.values()))
+        if doc.events:
+            self.con.executemany(
+                f"INSERT INTO event_mentions VALUES ({', '.join(['?'] * 32)})",
+                [[e.id, aid, e.sentence.start, e.sentence.end, e.sentence.text, e.trigger.start, e.trigger.end,
+                  e.trigger.text, *_ref(e.source), *_ref(e.target), e.cameo, e.cameo_name, e.goldstein,
+                  e.quad_class, e.plover.type if e.plover else None, e.plover.mode if e.plover else None,
+                  e.modality, e.date, e.date_precision, e.date_basis, e.date_text, e.topics, e.quote_id,
+                  e.confidence] for e in doc.events])
+        if doc.quotes:
+            self.con.executemany("INSERT INTO quotes VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", [
+                [q.id, aid, q.text, q.start, q.end, q.kind, q.speaker.actor_id if q.speaker else None,
+                 q.speaker.name if q.speaker else None, q.speaker.country if q.speaker else None]
+                for q in doc.quotes])
+        for issue in doc.issues:
+            self.con.execute("INSERT OR IGNORE INTO issues VALUES (?, ?, ?, ?, ?)",
+                             [content_id(aid, issue.stage, issue.reason), aid, a.source_path, issue.stage,
+                              issue.reason])
+
+    def ingest(
+        self,
+        pipeline: Any,
+        paths: Iterable[str | Path],
+        max_bytes: int = MAX_INPUT_BYTES,
+        published: dt.date | None = None,
+        batch_size: int = BATCH_SIZE,
+        progress: Callable[[int, int, IngestReport], None] | None = None,
+    ) -> IngestReport:
+        """Read, analyse and store every article under ``paths``, one transaction per batch.
+
+        Articles already stored are not analysed again, so rerunning after an interruption
+        finishes the job without duplicating anything.
+
+        Args:
+            pipeline: a :class:`~tightrope.pipeline.Pipeline`.
+            paths: files and folders.
+            max_bytes: inputs over this size are refused.
+            published: a publication date that overrides each article's own.
+            batch_size: articles per transaction.
+            progress: called after each committed batch with (files done, files in all, report).
+
+        Returns:
+            What was stored, already there, and skipped.
+        """
+        files = list(discover(paths))
+        report = IngestReport()
+        docs: list[ArticleDoc] = []
+        errors: list[InputError] = []
+        seen: set[str] = set()
+        for done, path in enumerate(files, start=1):
+            for item in read_file(path, max_bytes=max_bytes, published=published):
+                if isinstance(item, InputError):
+                    errors.append(item)
+                    report.skipped.append((item.source, item.reason))
+                elif item.id in seen or self.has_article(item.id):
+                    report.already += 1
+                else:
+                    seen.add(item.id)
+                    docs.append(pipeline.analyze(item))
+                if len(docs) >= batch_size:
+                    self._commit(docs, errors, report, progress, done, len(files))
+                    docs, errors = [], []
+        self._commit(docs, errors, report, progress, len(files), len(files))
+        return report
+
+    def _commit(self, docs, errors, report, progress, done, total) -> None:
+        if docs or errors:
+            self.save(docs, errors)
+            report.stored += len(docs)
+        if progress is not None:
+            progress(done, total, report)
+
+    # -- reading --------------------------------------------------------------------------
+    def rows(self, sql: str, params: list[Any] | None = None) -> list[dict[str, Any]]:
+        """Run a query and return its rows as dicts keyed by column name."""
+        cursor = self.con.execute(sql, params or [])
+        names = [d[0] for d in cursor.description]
+        return [dict(zip(names, row)) for row in cursor.fetchall()]
+
+    def events(
+        self,
+        actor: str | None = None,
+        target: str | None = None,
+        cameo: str | None = None,
+        date_from: dt.date | None = None,
+        date_to: dt.date | None = None,
+        modality: str | None = None,
+        limit: int = 100,
+        offset: int = 0,
+    ) -> list[dict[str, Any]]:
+        """Deduplicated events matching the filters, newest first.
+
+        Args:
+            actor: source country (ISO3), actor code or actor id.
+            target: target country, code or id.
+            cameo: a CAMEO code prefix ("11" matches 110-116).
+            date_from: earliest first date.
+            date_to: latest first date.
+            modality: asserted, negated, future or hypothetical.
+            limit: rows at most.
+            offset: rows to skip (for paging).
+
+        Returns:
+            The events.
+        """
+        where, params = ["1 = 1"], []
+        for column, value in (("source", actor), ("target", target)):
+            if value:
+                where.append(f"({column}_key = ? OR {column}_code = ? OR {column}_country = ?)")
+                params += [value, value, value]
+        if cameo:
+            where.append("starts_with(cameo, ?)")
+            params.append(cameo)
+        if date_from:
+            where.append("first_date >= ?")
+            params.append(date_from)
+        if date_to:
+            where.append("first_date <= ?")
+            params.append(date_to)
+        if modality:
+            where.append("modality = ?")
+            params.append(modality)
+        sql = (f"SELECT * FROM events WHERE {' AND '.join(where)} "
+               "ORDER BY first_date DESC NULLS LAST, id LIMIT ? OFFSET ?")
+        return self.rows(sql, [*params, limit, offset])
+
+
+def _ref(ref: ActorRef | None) -> list[Any]:
+    if ref is None:
+        return [None] * 5
+    return [ref.actor_id, ref.name, ref.country, ref.code, ref.sector]

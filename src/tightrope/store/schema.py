@@ -1,0 +1,62 @@
+"""The DuckDB schema, its version, and the migrations that bring an older file up to date.
+
+Tables (one row per ...):
+
+- ``meta``            key/value pairs; ``schema_version`` says which migrations have run.
+- ``articles``        analysed article (id = content hash of title + text).
+- ``actors``          actor found in an article.
+- ``mentions``        mention of an actor: character offsets into the article text.
+- ``event_mentions``  event as one article reports it, with its sentence and trigger (the evidence).
+- ``events``          real-world event: event mentions merged across articles (same source,
+                      target, CAMEO code and modality, dates within ``DEDUP_WINDOW_DAYS``), with
+                      NumMentions, NumArticles, NumSources as in GDELT. Rebuilt from
+                      ``event_mentions`` after every batch, so it never drifts from them.
+- ``quotes``          quotation with its speaker.
+- ``issues``          input or stage that could not be analysed, with the reason.
+"""
+
+from __future__ import annotations
+
+__all__ = ["SCHEMA_VERSION", "MIGRATIONS", "DEDUP_WINDOW_DAYS"]
+
+#: Event mentions of one dyad and code whose dates lie this close are one real-world event.
+DEDUP_WINDOW_DAYS = 3
+
+_REF = "{p}_actor_id VARCHAR, {p}_name VARCHAR, {p}_country VARCHAR, {p}_code VARCHAR, {p}_sector VARCHAR"
+
+_V1 = [
+    "CREATE TABLE meta (key VARCHAR PRIMARY KEY, value VARCHAR)",
+    """CREATE TABLE articles (
+        id VARCHAR PRIMARY KEY, title VARCHAR, url VARCHAR, published DATE, source_path VARCHAR,
+        language VARCHAR, site VARCHAR, text VARCHAR)""",
+    """CREATE TABLE actors (
+        article_id VARCHAR, actor_id VARCHAR, name VARCHAR, kind VARCHAR, country VARCHAR, code VARCHAR,
+        role VARCHAR, members VARCHAR[], PRIMARY KEY (article_id, actor_id))""",
+    """CREATE TABLE mentions (
+        article_id VARCHAR, actor_id VARCHAR, start_char INTEGER, end_char INTEGER, text VARCHAR,
+        PRIMARY KEY (article_id, actor_id, start_char))""",
+    f"""CREATE TABLE event_mentions (
+        id VARCHAR PRIMARY KEY, article_id VARCHAR, sentence_start INTEGER, sentence_end INTEGER,
+        sentence VARCHAR, trigger_start INTEGER, trigger_end INTEGER, trigger VARCHAR,
+        {_REF.format(p='source')}, {_REF.format(p='target')},
+        cameo VARCHAR, cameo_name VARCHAR, goldstein DOUBLE, quad_class INTEGER, plover_type VARCHAR,
+        plover_mode VARCHAR, modality VARCHAR, date DATE, date_precision VARCHAR, date_basis VARCHAR,
+        date_text VARCHAR, topics VARCHAR[], quote_id VARCHAR, confidence DOUBLE)""",
+    """CREATE TABLE quotes (
+        id VARCHAR PRIMARY KEY, article_id VARCHAR, text VARCHAR, start_char INTEGER, end_char INTEGER,
+        kind VARCHAR, speaker_actor_id VARCHAR, speaker_name VARCHAR, speaker_country VARCHAR)""",
+    """CREATE TABLE issues (
+        id VARCHAR PRIMARY KEY, article_id VARCHAR, source VARCHAR, stage VARCHAR, reason VARCHAR)""",
+    """CREATE TABLE events (
+        id VARCHAR PRIMARY KEY, source_key VARCHAR, target_key VARCHAR, source_name VARCHAR,
+        source_country VARCHAR, source_code VARCHAR, target_name VARCHAR, target_country VARCHAR,
+        target_code VARCHAR, cameo VARCHAR, cameo_name VARCHAR, goldstein DOUBLE, quad_class INTEGER,
+        plover_type VARCHAR, plover_mode VARCHAR, modality VARCHAR, first_date DATE, last_date DATE,
+        num_mentions INTEGER, num_articles INTEGER, num_sources INTEGER, topics VARCHAR[],
+        evidence VARCHAR, source_url VARCHAR, mention_id VARCHAR)""",
+]
+
+#: Version -> statements that bring a file at version - 1 to it.
+MIGRATIONS: dict[int, list[str]] = {1: _V1}
+
+SCHEMA_VERSION = max(MIGRATIONS)

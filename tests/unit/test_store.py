@@ -1,0 +1,114 @@
+"""The DuckDB store on a real file: idempotence, dedup, queries, exports, dyads."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+
+import duckdb
+import pytest
+
+from tightrope.errors import ConfigError
+from tightrope.relations import dyad_brief, dyad_series
+from tightrope.store import SCHEMA_VERSION, Store
+from tightrope.store.export import export
+
+TABLES = ("articles", "actors", "mentions", "event_mentions", "events", "quotes", "issues")
+
+
+def _jsonl(path, records):
+    path.write_text("\n".join(json.dumps(r) for r in records) + "\n", encoding="utf-8")
+    return path
+
+
+REPORTS = [
+    # Two outlets report the same condemnation, a day apart: one event.
+    {"text": "Russia condemned Ukraine on Monday over the border incident.", "published": "2021-03-02",
+     "url": "https://one.example/a"},
+    {"text": "On Monday, Russia condemned Ukraine, officials in Moscow confirmed after the incident.",
+     "published": "2021-03-03", "url": "https://two.example/b"},
+    # The same dyad and code a month later: a different event.
+    {"text": "Russia condemned Ukraine again on Friday after new shelling.", "published": "2021-04-03",
+     "url": "https://one.example/c"},
+    # Another code: a different event.
+    {"text": "Russia praised Ukraine on Tuesday for the prisoner exchange.", "published": "2021-03-03",
+     "url": "https://three.example/d"},
+]
+
+
+@pytest.fixture
+def store(tmp_path, pipeline):
+    with Store(tmp_path / "t.duckdb") as s:
+        s.ingest(pipeline, [_jsonl(tmp_path / "in.jsonl", REPORTS)])
+        yield s
+
+
+def _dump(store):
+    return {t: sorted(map(repr, store.con.execute(f"SELECT * FROM {t}").fetchall())) for t in TABLES}
+
+
+def test_store_schema_is_versioned(store):
+    assert store.version() == SCHEMA_VERSION
+
+
+def test_store_refuses_a_newer_schema(tmp_path):
+    with Store(tmp_path / "x.duckdb") as s:
+        s.con.execute("UPDATE meta SET value = '999' WHERE key = 'schema_version'")
+    with pytest.raises(ConfigError, match="newer"):
+        Store(tmp_path / "x.duckdb")
+
+
+def test_store_reingest_changes_nothing(store, tmp_path, pipeline):
+    before = _dump(store)
+    report = store.ingest(pipeline, [tmp_path / "in.jsonl"])
+    assert report.stored == 0 and report.already == len(REPORTS)
+    assert _dump(store) == before
+
+
+def test_store_dedup_merges_two_reports_and_keeps_other_events_apart(store):
+    condemn = store.events(actor="RUS", target="UKR", cameo="111")
+    assert sorted((e["num_articles"], e["num_mentions"], e["num_sources"]) for e in condemn) == [(1, 1, 1), (2, 2, 2)]
+    merged = next(e for e in condemn if e["num_articles"] == 2)
+    assert merged["first_date"] == dt.date(2021, 3, 1)  # Monday before 2 March, and Monday before 3 March
+    praise = store.events(actor="RUS", cameo="051")
+    assert len(praise) == 1 and praise[0]["num_articles"] == 1
+    mentions = store.con.execute("SELECT count(*) FROM event_mentions WHERE cameo = '111'").fetchone()[0]
+    assert mentions == 3  # every report's evidence is kept
+
+
+def test_store_event_filters(store):
+    assert store.events(actor="UKR") == []
+    assert len(store.events(actor="RUS", date_from=dt.date(2021, 3, 15))) == 1
+    assert all(e["modality"] == "asserted" for e in store.events(modality="asserted"))
+    assert len(store.events(limit=1)) == 1
+
+
+def test_store_dyad_series_and_brief(store):
+    series = dyad_series(store, "UKR", "RUS", "month")
+    assert [(str(r.period), r.events, r.verbal_cooperation, r.verbal_conflict) for r in series] == [
+        ("2021-03-01", 2, 1, 1), ("2021-04-01", 1, 0, 1)]
+    brief = dyad_brief(store, "RUS", "UKR")
+    assert brief.convergences and brief.divergences
+    assert any("prisoner exchange" in e for line in brief.convergences for e in line.evidence)
+
+
+@pytest.mark.parametrize("fmt", ["csv", "parquet"])
+def test_store_export_round_trips(store, tmp_path, fmt):
+    out = export(store, fmt, tmp_path / f"events.{fmt}")
+    reader = "read_csv_auto" if fmt == "csv" else "read_parquet"
+    back = duckdb.sql(f"SELECT GLOBALEVENTID, EventCode, NumArticles FROM {reader}('{out}') ORDER BY 1").fetchall()
+    direct = store.con.execute("SELECT id, cameo, num_articles FROM events ORDER BY 1").fetchall()
+    assert [(str(a), str(b).zfill(3), c) for a, b, c in back] == direct
+
+
+def test_store_export_partitioned_dataset_is_queryable(store, tmp_path):
+    out = export(store, "parquet-dataset", tmp_path / "ds")
+    assert (out / "Year=2021").is_dir()
+    count = duckdb.sql(f"SELECT count(*) FROM read_parquet('{out}/**/*.parquet', hive_partitioning = true)").fetchall()
+    assert count[0][0] == store.con.execute("SELECT count(*) FROM events").fetchone()[0]
+
+
+def test_store_export_plover_json(store, tmp_path):
+    records = json.loads(export(store, "plover-json", tmp_path / "p.json").read_text())
+    assert {r["event"] for r in records} == {"DISAPPROVE", "SUPPORT"}
+    assert all(r["source"][0]["code"] and r["text"] for r in records)
