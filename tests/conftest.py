@@ -27,3 +27,22 @@ def analyse(pipeline: Pipeline):
         return pipeline.analyze_text(text, published=day)
 
     return run
+
+
+@pytest.fixture(scope="session")
+def example_db(tmp_path_factory, pipeline) -> Path:
+    """A real DuckDB file holding the example articles."""
+    from tightrope.store import Store
+
+    path = tmp_path_factory.mktemp("db") / "examples.duckdb"
+    with Store(path) as store:
+        store.ingest(pipeline, [EXAMPLES])
+    return path
+
+
+@pytest.fixture
+def copy_of(tmp_path):
+    """Copy a database file, for a test that opens it in another mode or another process."""
+    import shutil
+
+    return lambda path: Path(shutil.copy(path, tmp_path / f"copy-{Path(path).name}"))

@@ -169,6 +169,27 @@ def export_cmd(db_path: str, fmt: str, out: str) -> None:
     click.echo(f"wrote {path}", err=True)
 
 
+@main.command()
+@_DB_OPTION
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
+@click.option("--port", type=click.IntRange(1, 65535), default=8000, show_default=True)
+def serve(db_path: str, host: str, port: int) -> None:
+    """Serve the REST API (docs at /docs) and the dashboard for a database.
+
+    Writing (POST /api/articles) is enabled only when TIGHTROPE_API_TOKEN is set.
+    """
+    import uvicorn
+
+    from .api import ApiSettings, create_app
+
+    try:
+        app = create_app(ApiSettings.from_env(db_path))
+    except TightropeError as exc:
+        raise click.ClickException(str(exc)) from None
+    click.echo(f"Tightrope dashboard on http://{host}:{port}/ (API docs at /docs); Ctrl+C stops it", err=True)
+    uvicorn.run(app, host=host, port=port, log_level="warning")
+
+
 def _open_store(db_path: str):
     from .store import Store
 

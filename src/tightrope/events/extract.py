@@ -129,7 +129,8 @@ class EventStage:
         between = _prep_refs(noun, "between", near=_NOUN_PREP_REACH)
         if not sources and len(between) >= 2:
             sources, targets = between[:1], between[1:]
-        if not sources and trigger.symmetric and targets:
+        if not sources and trigger.cameo.startswith("04") and targets:
+            # "X, after a meeting with Y, ...": meetings happen; "a treaty with Iran" is a thing, not an act.
             sources = _governing_actor(noun)
         return _Found(trigger, words, sources, targets, 0.5)
 

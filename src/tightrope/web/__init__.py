@@ -1,0 +1,1 @@
+"""The dashboard: static pages and scripts shipped in the package, served by the API (no CDN)."""
