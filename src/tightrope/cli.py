@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import sys
+from pathlib import Path
 
 import click
 
@@ -188,6 +189,42 @@ def serve(db_path: str, host: str, port: int) -> None:
         raise click.ClickException(str(exc)) from None
     click.echo(f"Tightrope dashboard on http://{host}:{port}/ (API docs at /docs); Ctrl+C stops it", err=True)
     uvicorn.run(app, host=host, port=port, log_level="warning")
+
+
+@main.command()
+@click.argument("corpus", nargs=-1, required=True, type=click.Path(exists=True, path_type=str))
+@click.option("--out", required=True, type=click.Path(file_okay=False), help="Output folder.")
+@click.option("--workers", type=click.IntRange(min=1), default=2, show_default=True,
+              help="Local Dask worker processes.")
+@click.option("--scheduler", metavar="ADDRESS", help="Use an existing Dask cluster, e.g. tcp://host:8786.")
+@click.option("--published", callback=_parse_date, metavar="DATE",
+              help="Publication date (YYYY-MM-DD) for every article, overriding their own.")
+@click.option("--max-bytes", type=click.IntRange(min=1), default=MAX_INPUT_BYTES, show_default=True)
+@click.option("--files-per-batch", type=click.IntRange(min=1), default=32, show_default=True)
+@click.option("--lines-per-batch", type=click.IntRange(min=1), default=64, show_default=True)
+def run(corpus: tuple[str, ...], out: str, workers: int, scheduler: str | None, published, max_bytes: int,
+        files_per_batch: int, lines_per_batch: int) -> None:
+    """Process a corpus (folders, JSONL, WARC, saved feeds) on Dask into Parquet plus a DuckDB index.
+
+    Resumable: rerun the same command after an interruption and finished batches are skipped.
+    """
+    from .runner import run_corpus
+
+    def progress(done: int, total: int, report) -> None:
+        rate = report.articles / report.seconds if report.seconds else 0.0
+        click.echo(f"batch {done}/{total} done: {report.articles} articles, {report.skipped} skipped, "
+                   f"{rate:.1f} articles/s", err=True)
+
+    report = run_corpus(corpus, out, workers=workers, scheduler=scheduler, max_bytes=max_bytes,
+                        published=published, files_per_unit=files_per_batch, lines_per_unit=lines_per_batch,
+                        progress=progress)
+    for source, reason in report.failed:
+        click.echo(f"failed batch {source}: {reason}", err=True)
+    click.echo(f"{report.units} batches ({report.already_done} already done), {report.articles} articles analysed, "
+               f"{report.skipped} inputs skipped, {len(report.failed)} batches failed in {report.seconds:.1f} s; "
+               f"index: {Path(out) / 'index.duckdb'}", err=True)
+    if report.failed:
+        sys.exit(1)
 
 
 def _open_store(db_path: str):

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import os
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -19,8 +20,9 @@ from .pipeline import Pipeline
 
 __all__ = ["PloverScore", "score_plover", "compare_code", "DEFAULT_PLOVER_DEV"]
 
-#: The development gold file, beside the repository as the project lays it out.
-DEFAULT_PLOVER_DEV = Path(__file__).resolve().parents[3] / "shared" / "eval" / "plover_dev.jsonl"
+#: The development gold file: $TIGHTROPE_PLOVER_DEV, else beside the repository as the project lays it out.
+DEFAULT_PLOVER_DEV = Path(os.environ.get("TIGHTROPE_PLOVER_DEV")
+                          or Path(__file__).resolve().parents[3] / "shared" / "eval" / "plover_dev.jsonl")
 
 
 @dataclass

@@ -83,6 +83,8 @@ def test_ingest_jsonl_good_and_bad_lines(tmp_path):
         ("blob.txt", bytes(range(256)) * 4, BinaryInputError, "binary"),
         ("latin.txt", "Title\nCaf\u00e9 society met the minister.".encode("latin-1"), EncodingInputError, "UTF-8"),
         ("photo.jpg", b"\xff\xd8\xff\xe0", UnsupportedInputError, ".jpg"),
+        # Found by the fuzzer: a UTF-16 byte-order mark followed by an odd number of bytes.
+        ("odd16.txt", b"\xff\xfeT\x00i\x000", EncodingInputError, "byte-order mark"),
     ],
 )
 def test_ingest_bad_file_gets_named_reason(tmp_path, name, data, error, words):

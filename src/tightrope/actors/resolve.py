@@ -71,11 +71,14 @@ class ActorStage:
 
     def _known_spans(self, parsed: Doc) -> list[Span]:
         spans = []
+        person_at = {t: e for e in parsed.ents if e.label_ == "PERSON" for t in range(e.start, e.end)}
         for key, start, end in self.matcher(parsed):
             span = Span(parsed, start, end, label=key)
             aliases = self.kb.aliases[span.label_]
             # A country or capital name inside a person's name ("Jordan Peterson") is not that country.
-            person_ent = next((e for e in parsed.ents if e.label_ == "PERSON" and e.start <= start and end <= e.end), None)
+            person_ent = person_at.get(start)
+            if person_ent is not None and end > person_ent.end:
+                person_ent = None
             if person_ent is not None and (person_ent.start, person_ent.end) != (start, end):
                 # Part of a longer name: "Jordan Peterson" is not Jordan, and "Ahmed Ben Bella" is not
                 # whoever "Ahmed" names alone; a known name at the end ("President Vladimir Putin") is.
@@ -171,8 +174,9 @@ class _ActorBook:
         self.kb = kb
         self.day = day
         self._actors: dict[str, Actor] = {}
-        self._mentions: dict[str, list[TextSpan]] = {}
+        self._mentions: dict[str, dict[tuple[int, int], TextSpan]] = {}
         self._people: list[tuple[int, ActorRef, str]] = []  # (token index, ref, role)
+        self._person_ids: set[str] = set()
 
     def mention(self, alias: Alias, span: Span) -> ActorRef:
         entity = self.kb.entities[alias.entity_id]
@@ -201,6 +205,7 @@ class _ActorBook:
                            role=held.role if held else None))
         ref = ActorRef(actor_id=pid, name=name, country=country, code=code, sector=role.sector if role else None)
         self._people.append((span.start, ref, held.role if held else ""))
+        self._person_ids.add(pid)
         return ref
 
     def unknown_person(self, ent: Span, owners: list[ActorRef]) -> ActorRef:
@@ -212,13 +217,14 @@ class _ActorBook:
         ref = ActorRef(actor_id=pid, name=ent.text, country=country, code=code,
                        sector="GOV" if code and code.endswith("GOV") else None)
         self._people.append((ent.start, ref, ""))
+        self._person_ids.add(pid)
         return ref
 
     def with_sector(self, owner: ActorRef, sector: str) -> ActorRef:
         """The same actor seen through an agent word ("Indian entities" = IND + BUS)."""
         if not owner.country:
             return owner
-        if owner.actor_id in (p[1].actor_id for p in self._people):
+        if owner.actor_id in self._person_ids:
             # "the Trump administration" is the US government, not Trump himself.
             state = self.kb.entities.get(owner.country)
             if state is None:
@@ -255,12 +261,12 @@ class _ActorBook:
             self._add(actor_id, token.idx, token.idx + len(token.text), token.text)
 
     def actors(self) -> list[Actor]:
-        return [a.model_copy(update={"mentions": sorted(self._mentions[a.id], key=lambda m: m.start)})
+        return [a.model_copy(update={"mentions": sorted(self._mentions[a.id].values(), key=lambda m: m.start)})
                 for a in self._actors.values()]
 
     def _ensure(self, actor: Actor) -> None:
         self._actors.setdefault(actor.id, actor)
-        self._mentions.setdefault(actor.id, [])
+        self._mentions.setdefault(actor.id, {})
 
     def _ref(self, actor_id: str, sector: str | None) -> ActorRef:
         actor = self._actors[actor_id]
@@ -268,9 +274,7 @@ class _ActorBook:
         return ActorRef(actor_id=actor_id, name=actor.name, country=actor.country, code=code, sector=sector)
 
     def _add(self, actor_id: str, start: int, end: int, text: str) -> None:
-        mention = TextSpan(start=start, end=end, text=text)
-        if mention not in self._mentions[actor_id]:
-            self._mentions[actor_id].append(mention)
+        self._mentions[actor_id].setdefault((start, end), TextSpan(start=start, end=end, text=text))
 
 
 def _has_title(token: Token) -> bool:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import re
 from typing import Literal
@@ -124,16 +125,20 @@ class DateStage:
     def __call__(self, doc: ArticleDoc) -> ArticleDoc:
         parsed: Doc = doc.parsed
         published = doc.article.published
-        events = [self._date(parsed, e, published) for e in doc.events]
+        dates = [e for e in parsed.ents if e.label_ == "DATE"]  # read once: Doc.ents walks the whole doc
+        starts = [e.start_char for e in dates]
+        events = [self._date(parsed, e, published,
+                             dates[bisect.bisect_left(starts, e.sentence.start):bisect.bisect_right(starts, e.sentence.end)])
+                  for e in doc.events]
         return doc.model_copy(update={"events": events})
 
-    def _date(self, parsed: Doc, event: Event, published: dt.date | None) -> Event:
+    def _date(self, parsed: Doc, event: Event, published: dt.date | None, dates: list[Span]) -> Event:
         trigger = parsed.char_span(event.trigger.start, event.trigger.end, alignment_mode="expand")
-        sentence = parsed.char_span(event.sentence.start, event.sentence.end, alignment_mode="expand")
-        if trigger is None or sentence is None:
+        if trigger is None:
             return event
         forward = event.modality in ("future", "hypothetical")
-        for ent in _date_entities(sentence, trigger.root):
+        in_sentence = [e for e in dates if e.end_char <= event.sentence.end]
+        for ent in _date_entities(in_sentence, trigger.root):
             found = resolve_expression(ent.text, published, forward=forward)
             if found is not None:
                 day, precision, how = found
@@ -144,9 +149,8 @@ class DateStage:
         return event
 
 
-def _date_entities(sentence: Span, trigger: Token) -> list[Span]:
-    """DATE entities of the sentence, those nearest the trigger (in the tree, then in words) first."""
-    ents = [e for e in sentence.ents if e.label_ == "DATE"]
+def _date_entities(ents: list[Span], trigger: Token) -> list[Span]:
+    """The sentence's DATE entities, those nearest the trigger (in the tree, then in words) first."""
 
     def distance(ent: Span) -> tuple[int, int]:
         attached = ent.root.head == trigger or ent.root.head.head == trigger or any(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -65,10 +66,12 @@ class EventStage:
     def __call__(self, doc: ArticleDoc) -> ArticleDoc:
         events: list[Event] = []
         seen: set[str] = set()
+        starts = [q.start for q in doc.quotes]
         for sent in doc.parsed.sents:
             for found in self._find(sent):
                 for event in self._events(doc, sent, found):
-                    quote = next((q for q in doc.quotes if q.start <= event.trigger.start < q.end), None)
+                    i = bisect.bisect_right(starts, event.trigger.start) - 1
+                    quote = doc.quotes[i] if i >= 0 and event.trigger.start < doc.quotes[i].end else None
                     if quote is not None:
                         event = event.model_copy(update={"quote_id": quote.id})
                     if event.confidence >= self.min_confidence and event.id not in seen:

@@ -61,7 +61,12 @@ def decode_bytes(source: str, data: bytes, html: bool = False) -> str:
     """
     for bom, encoding in _BOMS:
         if data.startswith(bom):
-            return _check_text(source, data.decode(encoding, errors="strict"))
+            try:
+                return _check_text(source, data.decode(encoding, errors="strict"))
+            except UnicodeDecodeError as exc:
+                raise EncodingInputError(
+                    source, f"starts with a {encoding} byte-order mark but is not valid {encoding} at byte "
+                            f"{exc.start}; re-encode the file as UTF-8") from None
     head = data[:_SNIFF_BYTES]
     if b"\x00" in head or sum(head.count(bytes([b])) for b in _CONTROL) > _MAX_CONTROL_RATIO * len(head):
         raise BinaryInputError(source, "binary data, not text; give an .html, .txt or .jsonl article")

@@ -1,0 +1,218 @@
+"""Process corpus units on a Dask cluster and write a date-partitioned Parquet dataset plus a DuckDB index.
+
+Output folder::
+
+    OUT/articles/year=YYYY/month=M/b<unit>_0.parquet    articles, partitioned by publication date
+    OUT/event_mentions/year=.../month=.../...           events as reported, partitioned by event date
+    OUT/actors/ mentions/ quotes/ issues/ b<unit>.parquet
+    OUT/_done/<unit>                                    written last: the unit is complete
+    OUT/index.duckdb                                    a Tightrope store over all of it (deduplicated events)
+
+A unit's files have fixed names and its done-marker is written after them, so a rerun after a
+kill redoes only unfinished units and overwrites their partial files: nothing lost, nothing twice.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import resource
+import shutil
+import time
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..config import MAX_INPUT_BYTES
+from ..errors import InputError
+from ..models import Article
+from ..store import Store
+from ..store.dedup import rebuild_events
+from .corpus import Unit, plan_units, read_unit
+
+__all__ = ["RunReport", "UnitResult", "process_unit", "run_corpus", "build_index"]
+
+_TABLES = ("articles", "actors", "mentions", "event_mentions", "quotes", "issues")
+_PARTITIONED = {
+    "articles": "SELECT *, year(published) AS year, month(published) AS month FROM articles",
+    "event_mentions": """SELECT m.*, year(coalesce(m.date, a.published)) AS year,
+                                month(coalesce(m.date, a.published)) AS month
+                         FROM event_mentions m JOIN articles a ON a.id = m.article_id""",
+}
+
+
+@dataclass(frozen=True)
+class UnitResult:
+    """What one unit produced."""
+
+    unit_id: str
+    articles: int
+    skipped: int
+    words: int
+    seconds: float
+    peak_rss_mb: float
+
+
+@dataclass
+class RunReport:
+    """What a run did."""
+
+    units: int = 0
+    already_done: int = 0
+    articles: int = 0
+    skipped: int = 0
+    failed: list[tuple[str, str]] = field(default_factory=list)
+    seconds: float = 0.0
+    peak_rss_mb: float = 0.0
+
+
+@functools.lru_cache(maxsize=1)
+def _pipeline():
+    """One pipeline per worker process, loaded on first use."""
+    from ..pipeline import Pipeline
+
+    return Pipeline()
+
+
+def _lit(path: Path) -> str:
+    return "'" + str(path).replace("'", "''") + "'"
+
+
+def process_unit(unit: Unit, out: str, max_bytes: int = MAX_INPUT_BYTES,
+                 published: dt.date | None = None) -> UnitResult:
+    """Analyse one unit and write its Parquet files, then its done-marker (runs on a worker).
+
+    Args:
+        unit: the unit.
+        out: the output folder.
+        max_bytes: inputs over this size are refused.
+        published: a publication date that overrides the articles' own.
+
+    Returns:
+        Counts, time and the worker's peak memory.
+    """
+    started = time.perf_counter()
+    out_dir = Path(out)
+    articles: list[Article] = []
+    errors: list[InputError] = []
+    for item in read_unit(unit, max_bytes=max_bytes, published=published):
+        (errors if isinstance(item, InputError) else articles).append(item)  # type: ignore[arg-type]
+    docs = _pipeline().analyze_many(articles) if articles else []
+    staging = out_dir / "_staging" / unit.id
+    shutil.rmtree(staging, ignore_errors=True)
+    staging.mkdir(parents=True)
+    with Store(":memory:") as mem:
+        mem.save(docs, errors)
+        for table in _TABLES:
+            select = _PARTITIONED.get(table, f"SELECT * FROM {table}")
+            if mem.con.execute(f"SELECT count(*) FROM {table}").fetchone()[0] == 0:
+                continue
+            if table in _PARTITIONED:
+                mem.con.execute(f"COPY ({select}) TO {_lit(staging / table)} (FORMAT PARQUET, "
+                                f"PARTITION_BY (year, month), FILENAME_PATTERN 'b{unit.id}_{{i}}')")
+            else:
+                (staging / table).mkdir()
+                mem.con.execute(f"COPY ({select}) TO {_lit(staging / table / f'b{unit.id}.parquet')} (FORMAT PARQUET)")
+    for file in sorted(staging.rglob("*.parquet")):
+        target = out_dir / file.relative_to(staging)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        file.replace(target)
+    shutil.rmtree(staging, ignore_errors=True)
+    marker = out_dir / "_done" / unit.id
+    marker.parent.mkdir(parents=True, exist_ok=True)
+    marker.write_text(f"{len(docs)} articles, {len(errors)} skipped\n", encoding="utf-8")
+    words = sum(len(a.text.split()) for a in articles)
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    return UnitResult(unit.id, len(docs), len(errors), words, time.perf_counter() - started, peak)
+
+
+def build_index(out: str | Path) -> Path:
+    """(Re)build ``OUT/index.duckdb``: a Tightrope store over the Parquet dataset, events deduplicated.
+
+    Returns:
+        The index path.
+    """
+    out = Path(out)
+    index = out / "index.duckdb"
+    for stale in (index, out / "index.duckdb.wal"):
+        stale.unlink(missing_ok=True)
+    with Store(index) as store:
+        store.con.execute("BEGIN TRANSACTION")
+        keys = {"articles": "id", "event_mentions": "id", "quotes": "id", "issues": "id",
+                "actors": "article_id, actor_id", "mentions": "article_id, actor_id, start_char"}
+        for table in _TABLES:
+            files = list((out / table).rglob("*.parquet")) if (out / table).exists() else []
+            if not files:
+                continue
+            columns = [r[0] for r in store.con.execute(f"DESCRIBE {table}").fetchall()]
+            source = f"read_parquet({_lit(out / table)} || '/**/*.parquet', hive_partitioning = false, union_by_name = true)"
+            store.con.execute(
+                f"INSERT INTO {table} SELECT {', '.join(columns)} FROM {source} "
+                f"QUALIFY row_number() OVER (PARTITION BY {keys[table]} ORDER BY {keys[table]}) = 1")
+        rebuild_events(store.con)
+        store.con.execute("COMMIT")
+    return index
+
+
+def run_corpus(
+    paths: Iterable[str | Path],
+    out: str | Path,
+    workers: int = 2,
+    scheduler: str | None = None,
+    max_bytes: int = MAX_INPUT_BYTES,
+    published: dt.date | None = None,
+    files_per_unit: int = 32,
+    lines_per_unit: int = 64,
+    progress: Callable[[int, int, RunReport], None] | None = None,
+) -> RunReport:
+    """Run the pipeline over a corpus on Dask, skipping units a previous run finished.
+
+    Args:
+        paths: corpus files and folders.
+        out: the output folder.
+        workers: local worker processes (ignored with ``scheduler``).
+        scheduler: address of an existing Dask scheduler (``tcp://host:8786``).
+        max_bytes: inputs over this size are refused.
+        published: a publication date that overrides the articles' own.
+        files_per_unit: article files per unit.
+        lines_per_unit: JSONL lines per unit.
+        progress: called after each finished unit with (units done, units to do, report).
+
+    Returns:
+        What the run did.
+    """
+    from dask.distributed import Client, LocalCluster, as_completed
+
+    out = Path(out)
+    out.mkdir(parents=True, exist_ok=True)
+    units = plan_units(paths, files_per_unit=files_per_unit, lines_per_unit=lines_per_unit)
+    todo = [u for u in units if not (out / "_done" / u.id).exists()]
+    report = RunReport(units=len(units), already_done=len(units) - len(todo))
+    started = time.perf_counter()
+    if todo:
+        cluster = None if scheduler else LocalCluster(
+            n_workers=workers, threads_per_worker=1, processes=True, host="127.0.0.1", dashboard_address=None)
+        try:
+            with Client(scheduler or cluster) as client:
+                futures = [client.submit(process_unit, u, str(out), max_bytes, published, key=f"unit-{u.id}",
+                                         pure=False) for u in todo]
+                unit_of = {f.key: u for f, u in zip(futures, todo)}
+                for done, future in enumerate(as_completed(futures), start=1):
+                    try:
+                        result: UnitResult = future.result()
+                        report.articles += result.articles
+                        report.skipped += result.skipped
+                        report.peak_rss_mb = max(report.peak_rss_mb, result.peak_rss_mb)
+                    except Exception as exc:  # a whole unit failed (worker died): record it, go on
+                        unit = unit_of[future.key]
+                        report.failed.append((", ".join(unit.paths), f"{exc.__class__.__name__}: {exc}"))
+                    report.seconds = time.perf_counter() - started
+                    if progress is not None:
+                        progress(done, len(todo), report)
+        finally:
+            if cluster is not None:
+                cluster.close()
+    report.seconds = time.perf_counter() - started
+    shutil.rmtree(out / "_staging", ignore_errors=True)
+    build_index(out)
+    return report

@@ -1,0 +1,75 @@
+"""`tightrope run` on a 2-worker LocalCluster: killed midway and rerun, it equals one clean run."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import subprocess
+import sys
+
+import duckdb
+import pytest
+
+pytestmark = pytest.mark.slow
+
+TABLES = ("articles", "actors", "mentions", "event_mentions", "quotes", "issues")
+COUNTRIES = ["France", "Germany", "Italy", "Spain", "Poland", "Japan", "Brazil", "Kenya", "Egypt", "Chile", "Peru"]
+
+
+def _corpus(folder):
+    folder.mkdir()
+    lines = []
+    for i in range(200):
+        a, b = COUNTRIES[i % 11], COUNTRIES[(i * 7 + 3) % 11]
+        text = (f"{a} condemned {b} on Monday over dispute number {i}. "
+                f"\u201cWe will not accept this,\u201d the {a} government said. Talks are due next week.")
+        lines.append(json.dumps({"text": text, "title": f"Dispute {i}", "published": f"2020-{i % 12 + 1:02d}-15"}))
+    lines.insert(50, "{broken json")
+    (folder / "corpus.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return folder
+
+
+def _run(folder, out, **popen):
+    cmd = [sys.executable, "-m", "tightrope.cli", "run", str(folder), "--out", str(out), "--workers", "2",
+           "--lines-per-batch", "10"]
+    return subprocess.Popen(cmd, stderr=subprocess.PIPE, stdout=subprocess.DEVNULL, text=True, **popen)
+
+
+def _rows(out):
+    found = {}
+    for table in TABLES:
+        rel = duckdb.sql(f"SELECT * FROM read_parquet('{out}/{table}/**/*.parquet', hive_partitioning = false)")
+        found[table] = sorted(map(repr, rel.fetchall()))
+    with duckdb.connect(str(out / "index.duckdb"), read_only=True) as con:
+        found["index.events"] = sorted(map(repr, con.execute("SELECT * FROM events").fetchall()))
+    return found
+
+
+def test_runner_killed_midway_then_rerun_equals_one_clean_run(tmp_path):
+    folder = _corpus(tmp_path / "corpus")
+    clean = _run(folder, tmp_path / "clean")
+    assert clean.wait(timeout=300) == 0, clean.stderr.read()
+
+    proc = _run(folder, tmp_path / "killed", start_new_session=True)
+    finished = 0
+    for line in proc.stderr:
+        finished += line.startswith("batch ")
+        if finished == 5:
+            os.killpg(proc.pid, signal.SIGKILL)  # the driver and its Dask workers, mid-run
+            break
+    proc.wait(timeout=60)
+    done = len(list((tmp_path / "killed" / "_done").iterdir()))
+    assert 5 <= done < 21
+
+    rerun = _run(folder, tmp_path / "killed")
+    err = rerun.stderr.read()
+    assert rerun.wait(timeout=300) == 0, err
+    assert f"({done} already done)" in err
+
+    expected, got = _rows(tmp_path / "clean"), _rows(tmp_path / "killed")
+    assert got == expected
+    assert len(expected["articles"]) == 200  # none lost
+    ids = duckdb.sql(f"SELECT id FROM read_parquet('{tmp_path}/killed/articles/**/*.parquet')").fetchall()
+    assert len(ids) == len(set(ids)) == 200  # none twice
+    assert len(expected["issues"]) == 1  # the broken line, with its reason
