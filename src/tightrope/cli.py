@@ -40,8 +40,12 @@ def main() -> None:
               help="Refuse input files larger than this.")
 @click.option("--min-confidence", type=click.FloatRange(0.0, 1.0), default=MIN_CONFIDENCE, show_default=True,
               help="Drop events under this confidence.")
+@click.option("--actors-dict", multiple=True, type=click.Path(exists=True, dir_okay=False),
+              help="Extra PETRARCH-format actor dictionary (repeatable).")
+@click.option("--agents-dict", multiple=True, type=click.Path(exists=True, dir_okay=False),
+              help="Extra PETRARCH-format agent dictionary (repeatable).")
 def analyze(paths: tuple[str, ...], fmt: str, published: dt.date | None, with_text: bool, max_bytes: int,
-            min_confidence: float) -> None:
+            min_confidence: float, actors_dict: tuple[str, ...], agents_dict: tuple[str, ...]) -> None:
     """Analyse articles (.html, .htm, .txt, .jsonl files or folders of them).
 
     Prints each article's actors and events. Inputs that cannot be analysed are
@@ -50,8 +54,9 @@ def analyze(paths: tuple[str, ...], fmt: str, published: dt.date | None, with_te
     from .pipeline import Pipeline
     from .render import to_jsonl, to_table
 
+    dictionaries = tuple(("actors", p) for p in actors_dict) + tuple(("agents", p) for p in agents_dict)
     try:
-        pipeline = Pipeline(min_confidence=min_confidence)
+        pipeline = Pipeline(min_confidence=min_confidence, dictionaries=dictionaries)
     except TightropeError as exc:
         raise click.ClickException(str(exc)) from None
     analysed = skipped = 0

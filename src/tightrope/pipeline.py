@@ -8,7 +8,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Protocol
 
-from .actors import ActorStage
+from .actors import ActorStage, load_kb
 from .config import MAX_INPUT_BYTES, MIN_CONFIDENCE
 from .dates import DateStage
 from .errors import InputError, PipelineError
@@ -44,12 +44,15 @@ class Pipeline:
     Args:
         stages: the stages; by default parse → actors → quotes → events → dates → topics.
         min_confidence: events under this confidence are dropped.
+        dictionaries: extra PETRARCH-format dictionaries, as (``actors`` or ``agents``, path) pairs.
     """
 
-    def __init__(self, stages: list[Stage] | None = None, min_confidence: float = MIN_CONFIDENCE) -> None:
+    def __init__(self, stages: list[Stage] | None = None, min_confidence: float = MIN_CONFIDENCE,
+                 dictionaries: tuple[tuple[str, str], ...] = ()) -> None:
         if stages is None:
             nlp = load_nlp()
-            stages = [ParseStage(nlp), ActorStage(nlp), QuoteStage(), EventStage(min_confidence=min_confidence),
+            kb = load_kb(tuple(dictionaries))
+            stages = [ParseStage(nlp), ActorStage(nlp, kb), QuoteStage(kb), EventStage(min_confidence=min_confidence),
                       DateStage(), TopicStage()]
         provided: set[str] = set()
         for stage in stages:

@@ -94,3 +94,25 @@ def test_actors_lookup_describes_the_role_on_a_date():
     (line,) = lookup_name("Sergey Lavrov", dt.date(2021, 4, 6))
     assert "foreign minister of Russia" in line
     assert any("RUS" in line and "capital" in line for line in lookup_name("Moscow"))
+
+
+def test_actors_unknown_person_with_title_and_adjective_gets_country_and_sector(analyse):
+    doc = analyse("Chinese Foreign minister Zhang Weiming criticised Japan on Monday.")
+    person = next(a for a in doc.actors if a.name.endswith("Zhang Weiming"))
+    assert (person.country, person.code) == ("CHN", "CHNGOV")
+
+
+def test_actors_known_surname_inside_another_name_is_not_that_person(analyse):
+    # "Lavrov" alone is Sergey Lavrov; "Ivan Lavrov" is someone else. A title in front is fine.
+    doc = analyse("Ivan Lavrov met students in Nairobi.", published="2021-01-01")
+    assert "lavrov" not in {a.id for a in doc.actors}
+    doc = analyse("Foreign Minister Lavrov met students in Nairobi.", published="2021-01-01")
+    assert "lavrov" in {a.id for a in doc.actors}
+
+
+def test_actors_packaged_lists_are_large_enough():
+    kb = load_kb()
+    people = [e for e in kb.entities.values() if e.kind == "person"]
+    orgs = [e for e in kb.entities.values() if e.kind in ("organization", "group")]
+    nonstate = [e for e in kb.entities.values() if e.kind == "nonstate"]
+    assert len(people) >= 400 and len(orgs) >= 60 and len(nonstate) >= 40

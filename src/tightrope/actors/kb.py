@@ -103,12 +103,25 @@ def _date(value: str, where: str) -> dt.date | None:
 
 
 @functools.lru_cache(maxsize=4)
-def load_kb() -> KnowledgeBase:
-    """Load the packaged knowledge base (once per process).
+def load_kb(dictionaries: tuple[tuple[str, str], ...] = ()) -> KnowledgeBase:
+    """Load the packaged knowledge base (once per process), plus any PETRARCH dictionaries.
+
+    Args:
+        dictionaries: (kind, path) pairs, kind ``actors`` or ``agents``, merged in order.
 
     Returns:
         The knowledge base.
     """
+    kb = _load_packaged()
+    if dictionaries:
+        from .petrarch import merge_petrarch
+
+        for kind, path in dictionaries:
+            merge_petrarch(kb, path, kind)
+    return kb
+
+
+def _load_packaged() -> KnowledgeBase:
     kb = KnowledgeBase()
     for row in read_table("actors/countries.csv", ("iso3", "name", "aliases", "adjectives", "capitals")):
         iso3 = row["iso3"]
@@ -142,7 +155,6 @@ def load_kb() -> KnowledgeBase:
 
 def _load_people(kb: KnowledgeBase) -> None:
     columns = ("id", "name", "aliases", "country", "role", "sector", "start", "end")
-    surnames: dict[str, set[str]] = defaultdict(set)
     for row in read_table("actors/people.csv", columns):
         pid, where = row["id"], f"actors/people.csv ({row['id']})"
         affiliation = row["country"]
@@ -152,10 +164,6 @@ def _load_people(kb: KnowledgeBase) -> None:
         kb.roles[pid].append(
             Role(row["role"], row["sector"], affiliation, _date(row["start"], where), _date(row["end"], where))
         )
+        # Bare surnames are listed as aliases only where they are distinctive ("Lavrov", not "Brown").
         for text in [row["name"], *split_list(row["aliases"])]:
             kb.alias(text, Alias(pid, "person"))
-        surnames[row["name"].split()[-1]].add(pid)
-    # A bare surname names a person only when no other known person shares it.
-    for surname, ids in surnames.items():
-        if len(ids) == 1 and len(surname) > 3 and surname not in kb.aliases:
-            kb.alias(surname, Alias(next(iter(ids)), "person"))

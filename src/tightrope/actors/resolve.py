@@ -26,6 +26,12 @@ TOKEN_ATTR = "tr_actors"
 _MODIFIER_DEPS = {"amod", "compound", "poss", "nmod", "npadvmod"}
 _PRONOUNS = {"he", "him", "his", "she", "her"}
 _PERSON_LABELS = {"PERSON"}
+#: Words spaCy folds into a PERSON entity in front of the name itself.
+_TITLE_WORDS = {"president", "prime", "minister", "foreign", "defence", "defense", "external", "affairs",
+                "secretary", "general", "chancellor", "king", "queen", "prince", "crown", "sheikh", "emir",
+                "sultan", "ayatollah", "mullah", "dr", "dr.", "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "sir",
+                "lord", "ambassador", "senator", "vice", "premier", "chairman", "state", "of", "home",
+                "deputy", "counsellor", "envoy", "spokesman", "spokeswoman", "spokesperson", "army", "chief"}
 _SELF_PRONOUNS = {"it", "they", "we", "i", "he", "she"}
 _SPEECH_VERBS = {"say", "tell", "announce", "declare", "state", "insist", "add", "claim", "warn", "confirm",
                  "report", "stress", "note", "argue", "reiterate", "vow", "pledge", "promise", "indicate"}
@@ -80,9 +86,11 @@ class ActorStage:
             if person_ent is not None and end > person_ent.end:
                 person_ent = None
             if person_ent is not None and (person_ent.start, person_ent.end) != (start, end):
-                # Part of a longer name: "Jordan Peterson" is not Jordan, and "Ahmed Ben Bella" is not
-                # whoever "Ahmed" names alone; a known name at the end ("President Vladimir Putin") is.
-                if aliases[0].form != "person" or end != person_ent.end:
+                # Part of a longer name: "Jordan Peterson" is not Jordan, and "Bill Gates" is not Robert
+                # Gates; a known name after titles only ("President Vladimir Putin") is that person.
+                leading = parsed[person_ent.start:start]
+                if aliases[0].form != "person" or end != person_ent.end or not all(
+                        t.lower_ in _TITLE_WORDS or t.is_punct or t.text in self.kb.aliases for t in leading):
                     continue
             spans.append(span)
         return filter_spans(spans)
