@@ -21,6 +21,15 @@ def test_events_ontology_maps_every_root_to_goldstein_quadclass_and_plover():
     assert codes["057"].quad_class == 1 and codes["062"].quad_class == 2
 
 
+def test_events_ontology_has_every_cameo_level():
+    codes = load_ontology()
+    assert len(codes) >= 280
+    for code in codes:
+        if len(code) > 2:
+            assert code[:len(code) - 1] in codes or code[:2] in codes  # every code has its parent
+    assert {"0871", "1823", "2042"} <= set(codes)
+
+
 def test_events_lexicon_covers_every_cameo_root():
     roots = {t.cameo[:2] for entries in load_lexicon().values() for t in entries}
     assert {f"{i:02d}" for i in range(2, 21)} <= roots
@@ -99,3 +108,21 @@ def test_events_confidence_threshold_drops_weak_events(pipeline):
     strict = Pipeline(min_confidence=0.99)
     doc = strict.analyze_text("Russia condemned Ukraine on Monday.")
     assert doc.events == []
+
+
+def test_events_refused_and_urged_actions_did_not_happen(analyse):
+    coded = _coded(analyse("Iran refused to meet Germany on Monday."))
+    assert ("IRN", "040", "DEU", "negated") in coded and ("IRN", "040", "DEU", "asserted") not in coded
+    assert ("IRN", "120", "DEU", "asserted") in coded  # the refusal itself happened, aimed at Germany
+    coded = _coded(analyse("France urged Russia to withdraw troops from Ukraine."))
+    assert ("RUS", "087", "UKR", "hypothetical") in coded  # Russia, not France, would withdraw
+
+
+def test_events_threatened_action_is_hypothetical(analyse):
+    coded = _coded(analyse("Washington threatened to impose sanctions on Turkey."))
+    assert ("USA", "163", "TUR", "hypothetical") in coded
+    assert ("USA", "130", "TUR", "asserted") in coded  # the threat is real and aimed at Turkey
+
+
+def test_events_noun_modifier_selects_the_code(analyse):
+    assert _coded(analyse("Israel's air strike on Syria killed five.")) == [("ISR", "195", "SYR", "asserted")]

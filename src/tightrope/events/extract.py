@@ -104,6 +104,15 @@ class EventStage:
         else:
             sources = _subject_refs(verb)
             targets = self._targets(verb, trigger, words)
+        if not targets:
+            # "threatened to impose sanctions on Turkey", "refused to meet Germany": the threat or
+            # refusal is aimed at the target of the action it governs.
+            for child in verb.children:
+                if child.dep_ == "xcomp":
+                    inner, inner_words = self._match(child, "VERB")
+                    if inner is not None:
+                        targets = self._targets(child, inner, inner_words)
+                        break
         return _Found(trigger, words, sources, targets, 0.6)
 
     def _light_verb_event(self, verb: Token) -> _Found | None:
@@ -138,20 +147,37 @@ class EventStage:
         return _Found(trigger, words, sources, targets, 0.5)
 
     def _match(self, token: Token, pos: str) -> tuple[Trigger | None, tuple[Token, ...]]:
+        """The most specific lexicon entry the token's parse satisfies.
+
+        For verbs, ``particle`` is a particle or preposition child ("play down", "call for") and
+        ``object`` the lemma of the direct object, or of the particle's object ("call for a
+        ceasefire"). For nouns, ``particle`` is a modifier ("air strike", "hunger strike").
+        """
+        best: tuple[tuple[int, bool, bool], Trigger, tuple[Token, ...]] | None = None
         for entry in self.lexicon.get((token.lemma_.lower(), pos), ()):
             words = [token]
+            holders = [token]
             if entry.particle:
-                particle = next((c for c in token.children if c.dep_ in ("prt", "prep") and c.lower_ == entry.particle), None)
+                deps = ("compound", "amod") if pos == "NOUN" else ("prt", "prep")
+                particle = next((c for c in token.children if c.dep_ in deps
+                                 and entry.particle in (c.lower_, c.lemma_.lower())), None)
                 if particle is None:
                     continue
                 words.append(particle)
+                holders.append(particle)
             if entry.object:
-                obj = next((c for c in token.children if c.dep_ in ("dobj", "attr") and c.lemma_.lower() == entry.object), None)
+                obj = next((c for h in holders for c in h.children if c.dep_ in ("dobj", "attr", "pobj")
+                            and c.lemma_.lower() == entry.object), None)
                 if obj is None:
                     continue
                 words.append(obj)
-            return entry, tuple(words)
-        return None, ()
+            # Prefer the entry that asks most of the sentence, then one whose target preposition is
+            # there ("meet with X"), then one that needs none ("meet X").
+            has_prep = any(c.dep_ in ("prep", "agent") and c.lower_ == entry.prep for h in holders for c in h.children)
+            rank = (entry.specificity, bool(entry.prep) and has_prep, not entry.prep)
+            if best is None or rank > best[0]:
+                best = (rank, entry, tuple(words))
+        return (best[1], best[2]) if best else (None, ())
 
     def _targets(self, verb: Token, trigger: Trigger, words: tuple[Token, ...]) -> list[ActorRef]:
         if not trigger.prep:
@@ -305,5 +331,10 @@ def _subject_refs(verb: Token) -> list[ActorRef]:
             continue
         if token.dep_ not in _INHERIT_SUBJECT_DEPS or token.head is token:
             return []
+        if token.dep_ == "xcomp":
+            # Object control: in "urged Russia to withdraw" Russia, not the urger, would withdraw.
+            objects = _refs_of_deps(token.head, {"dobj"}, owners=False)
+            if objects or any(c.dep_ == "dobj" for c in token.head.children):
+                return objects
         token = token.head
     return []

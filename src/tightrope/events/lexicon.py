@@ -56,6 +56,12 @@ def load_lexicon() -> dict[tuple[str, str], list[Trigger]]:
             raise DataError(f"events/triggers.csv: {row['lemma']!r} has pos {row['pos']!r}; use VERB or NOUN")
         trigger = Trigger(row["lemma"], row["pos"], row["particle"], row["object"], row["prep"], row["cameo"],
                           row["symmetric"] == "yes")
+        same = [t for t in lexicon[(trigger.lemma, trigger.pos)]
+                if (t.particle, t.object, t.prep) == (trigger.particle, trigger.object, trigger.prep)]
+        if same:
+            raise DataError(f"events/triggers.csv: {trigger.lemma!r} {trigger.pos} with particle {trigger.particle!r}, "
+                            f"object {trigger.object!r}, prep {trigger.prep!r} is listed twice "
+                            f"(codes {same[0].cameo} and {trigger.cameo}); keep one")
         lexicon[(trigger.lemma, trigger.pos)].append(trigger)
     for entries in lexicon.values():
         entries.sort(key=lambda t: -t.specificity)

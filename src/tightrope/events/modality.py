@@ -17,6 +17,12 @@ _MOTION_VERBS = {"head", "travel", "fly", "leave", "depart"}
 _FUTURE_WORDS = {"later", "next", "upcoming", "forthcoming", "planned", "tomorrow", "coming", "proposed", "scheduled"}
 _HYPOTHETICAL_WORDS = {"possible", "potential", "hypothetical", "proposed"}
 _NEGATING_DETS = {"no", "never"}
+#: Verbs whose complement did not happen: "refused to sign", "failed to agree".
+_NEGATING_HEADS = {"refuse", "decline", "fail", "avoid", "reject"}
+#: Verbs whose complement is only asked for, proposed or threatened: "urged Russia to withdraw",
+#: "threatened to impose sanctions", "considered expelling".
+_UNREALISED_HEADS = {"threaten", "warn", "urge", "ask", "call", "demand", "press", "request", "propose", "suggest",
+                     "consider", "mull", "weigh", "encourage", "invite", "appeal", "tell", "order"}
 
 
 def modality_of(trigger: Token) -> Modality:
@@ -35,8 +41,10 @@ def modality_of(trigger: Token) -> Modality:
         The modality.
     """
     chain = _governing_chain(trigger)
-    if any(_is_negated(t) for t in chain):
+    if any(_is_negated(t) for t in chain) or any(t.lemma_ in _NEGATING_HEADS for t in chain[1:]):
         return "negated"
+    if any(t.lemma_ in _UNREALISED_HEADS for t in chain[1:]):
+        return "hypothetical"
     if any(_is_conditional(t) for t in chain):
         return "hypothetical"
     if any(c.dep_ == "aux" and c.lower_ in _HYPOTHETICAL_AUX for t in chain for c in t.children):
