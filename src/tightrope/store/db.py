@@ -234,18 +234,11 @@ class Store:
             if value:
                 where.append(f"({column}_key = ? OR {column}_code = ? OR {column}_country = ?)")
                 params += [value, value, value]
-        if cameo:
-            where.append("starts_with(cameo, ?)")
-            params.append(cameo)
-        if date_from:
-            where.append("first_date >= ?")
-            params.append(date_from)
-        if date_to:
-            where.append("first_date <= ?")
-            params.append(date_to)
-        if modality:
-            where.append("modality = ?")
-            params.append(modality)
+        for condition, value in (("starts_with(cameo, ?)", cameo), ("first_date >= ?", date_from),
+                                 ("first_date <= ?", date_to), ("modality = ?", modality)):
+            if value:
+                where.append(condition)
+                params.append(value)
         sql = (f"SELECT * FROM events WHERE {' AND '.join(where)} "
                "ORDER BY first_date DESC NULLS LAST, id LIMIT ? OFFSET ?")
         return self.rows(sql, [*params, limit, offset])

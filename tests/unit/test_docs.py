@@ -1,0 +1,36 @@
+"""The docs keep up with the code: every command, endpoint and setting is mentioned in the README."""
+
+from __future__ import annotations
+
+from tests.conftest import ROOT
+from tightrope.cli import main
+
+README = (ROOT / "README.md").read_text(encoding="utf-8")
+ARCHITECTURE = (ROOT / "docs" / "ARCHITECTURE.md").read_text(encoding="utf-8")
+
+
+def test_docs_every_cli_command_is_in_the_readme():
+    names = list(main.commands)
+    assert {"analyze", "ingest", "events", "dyad", "export", "serve", "run", "actors"} <= set(names)
+    for name in names:
+        assert f"tightrope {name}" in README, f"`tightrope {name}` is not in README.md"
+
+
+def test_docs_every_api_path_is_in_the_readme(example_db):
+    from tightrope.api import ApiSettings, create_app
+
+    paths = create_app(ApiSettings(db=example_db)).openapi()["paths"]
+    for path in paths:
+        assert path in README, f"{path} is not in README.md"
+
+
+def test_docs_every_setting_is_in_the_readme():
+    for setting in ("TIGHTROPE_API_TOKEN", "TIGHTROPE_MAX_REQUEST_BYTES", "--max-bytes", "--published",
+                    "--min-confidence", "--with-text", "--db", "--workers", "--scheduler"):
+        assert setting in README, f"{setting} is not in README.md"
+
+
+def test_docs_architecture_names_every_stage_package():
+    for package in ("ingest", "nlp", "actors", "quotes", "events", "dates", "topics", "store", "relations",
+                    "api", "web", "runner"):
+        assert f"tightrope/{package}/" in ARCHITECTURE, f"tightrope/{package}/ missing from ARCHITECTURE.md"
