@@ -97,7 +97,7 @@ def test_e2e_lavrov_quotes_have_the_right_speakers(record):
 
 
 def test_e2e_lavrov_dates_and_topics(record):
-    meeting = next(e for e in record["events"] if e["cameo"].startswith("04") and e["trigger"]["text"] == "meeting")
+    meeting = next(e for e in record["events"] if e["cameo"].startswith("04") and "meeting" in e["trigger"]["text"])
     assert meeting["date"] == "2021-04-06"
     putin = next(e for e in record["events"] if (e["source"] or {}).get("actor_id") == "putin")
     assert putin["date"].startswith("2021") and putin["date_basis"] == "relative"

@@ -16,10 +16,10 @@ def test_docs_every_cli_command_is_in_the_readme():
         assert f"tightrope {name}" in README, f"`tightrope {name}` is not in README.md"
 
 
-def test_docs_every_api_path_is_in_the_readme(example_db):
+def test_docs_every_api_path_is_in_the_readme(example_db, copy_of):
     from tightrope.api import ApiSettings, create_app
 
-    paths = create_app(ApiSettings(db=example_db)).openapi()["paths"]
+    paths = create_app(ApiSettings(db=copy_of(example_db))).openapi()["paths"]
     for path in paths:
         assert path in README, f"{path} is not in README.md"
 
