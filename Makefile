@@ -26,8 +26,9 @@ test: $(STAMP)  ## set up and run the whole test suite
 eval: $(STAMP)  ## score the event coder against the gold data
 	$(PY) -m tightrope.evaluate --article-gold tests/eval/gold
 
-bench: $(STAMP)  ## run the benchmarks in bench/ (results: bench/RESULTS.md)
-	$(PY) bench/load_events.py
+bench: $(STAMP)  ## run the benchmarks in bench/ (record results in bench/RESULTS.md)
+	$(PY) bench/throughput.py --limit 2000
+	$(PY) bench/load_events.py --requests 1000 --concurrency 4
 
 clean:
 	rm -rf $(VENV) build *.egg-info src/*.egg-info .pytest_cache

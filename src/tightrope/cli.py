@@ -54,7 +54,7 @@ def analyze(paths: tuple[str, ...], fmt: str, published: dt.date | None, with_te
     from .pipeline import Pipeline
     from .render import to_jsonl, to_table
 
-    dictionaries = tuple(("actors", p) for p in actors_dict) + tuple(("agents", p) for p in agents_dict)
+    dictionaries = _dictionaries(actors_dict, agents_dict)
     try:
         pipeline = Pipeline(min_confidence=min_confidence, dictionaries=dictionaries)
     except TightropeError as exc:
@@ -129,7 +129,6 @@ def events(db_path: str, actor, target, cameo, date_from, date_to, modality, lim
     import json
 
     from .render import events_table
-    from .store import Store
 
     with _open_store(db_path) as store:
         rows = store.events(actor=actor, target=target, cameo=cameo, date_from=date_from, date_to=date_to,
@@ -207,8 +206,12 @@ def serve(db_path: str, host: str, port: int) -> None:
 @click.option("--max-bytes", type=click.IntRange(min=1), default=MAX_INPUT_BYTES, show_default=True)
 @click.option("--files-per-batch", type=click.IntRange(min=1), default=32, show_default=True)
 @click.option("--lines-per-batch", type=click.IntRange(min=1), default=64, show_default=True)
+@click.option("--actors-dict", multiple=True, type=click.Path(exists=True, dir_okay=False),
+              help="Extra PETRARCH-format actor dictionary (repeatable; workers must be able to read it).")
+@click.option("--agents-dict", multiple=True, type=click.Path(exists=True, dir_okay=False),
+              help="Extra PETRARCH-format agent dictionary (repeatable).")
 def run(corpus: tuple[str, ...], out: str, workers: int, scheduler: str | None, published, max_bytes: int,
-        files_per_batch: int, lines_per_batch: int) -> None:
+        files_per_batch: int, lines_per_batch: int, actors_dict: tuple[str, ...], agents_dict: tuple[str, ...]) -> None:
     """Process a corpus (folders, JSONL, WARC, saved feeds) on Dask into Parquet plus a DuckDB index.
 
     Resumable: rerun the same command after an interruption and finished batches are skipped.
@@ -220,9 +223,10 @@ def run(corpus: tuple[str, ...], out: str, workers: int, scheduler: str | None, 
         click.echo(f"batch {done}/{total} done: {report.articles} articles, {report.skipped} skipped, "
                    f"{rate:.1f} articles/s", err=True)
 
+    dictionaries = _dictionaries(actors_dict, agents_dict)
     report = run_corpus(corpus, out, workers=workers, scheduler=scheduler, max_bytes=max_bytes,
                         published=published, files_per_unit=files_per_batch, lines_per_unit=lines_per_batch,
-                        progress=progress)
+                        progress=progress, dictionaries=dictionaries)
     for source, reason in report.failed:
         click.echo(f"failed batch {source}: {reason}", err=True)
     click.echo(f"{report.units} batches ({report.already_done} already done), {report.articles} articles analysed, "
@@ -230,6 +234,12 @@ def run(corpus: tuple[str, ...], out: str, workers: int, scheduler: str | None, 
                f"index: {Path(out) / 'index.duckdb'}", err=True)
     if report.failed:
         sys.exit(1)
+
+
+def _dictionaries(actors_dict: tuple[str, ...], agents_dict: tuple[str, ...]) -> tuple[tuple[str, str], ...]:
+    """The --actors-dict and --agents-dict options as (kind, absolute path) pairs."""
+    return (tuple(("actors", str(Path(p).resolve())) for p in actors_dict)
+            + tuple(("agents", str(Path(p).resolve())) for p in agents_dict))
 
 
 def _open_store(db_path: str):

@@ -73,3 +73,19 @@ def test_runner_killed_midway_then_rerun_equals_one_clean_run(tmp_path):
     ids = duckdb.sql(f"SELECT id FROM read_parquet('{tmp_path}/killed/articles/**/*.parquet')").fetchall()
     assert len(ids) == len(set(ids)) == 200  # none twice
     assert len(expected["issues"]) == 1  # the broken line, with its reason
+
+
+def test_runner_uses_extra_petrarch_dictionaries_on_workers(tmp_path):
+    folder = tmp_path / "c"
+    folder.mkdir()
+    (folder / "a.jsonl").write_text(json.dumps({"text": "Boris Tadic condemned Croatia on Monday over the border.",
+                                                "published": "2010-03-01"}) + "\n", encoding="utf-8")
+    dictionary = tmp_path / "actors.txt"
+    dictionary.write_text("BORIS_TADIC_ [SRBGOV 040711-120531]\n", encoding="utf-8")
+    out = tmp_path / "out"
+    result = subprocess.run([sys.executable, "-m", "tightrope.cli", "run", str(folder), "--out", str(out),
+                             "--workers", "1", "--actors-dict", str(dictionary)], capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    with duckdb.connect(str(out / "index.duckdb"), read_only=True) as con:
+        rows = con.execute("SELECT source_code, cameo, target_country FROM events").fetchall()
+    assert rows == [("SRBGOV", "111", "HRV")]

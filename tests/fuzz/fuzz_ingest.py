@@ -6,11 +6,10 @@ Any exception other than InputError is a crash and a bug.
 
 from __future__ import annotations
 
+import inspect
 import sys
 
 import atheris
-
-import inspect
 
 import tightrope.ingest.decode
 import tightrope.ingest.html

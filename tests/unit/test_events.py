@@ -126,3 +126,10 @@ def test_events_threatened_action_is_hypothetical(analyse):
 
 def test_events_noun_modifier_selects_the_code(analyse):
     assert _coded(analyse("Israel's air strike on Syria killed five.")) == [("ISR", "195", "SYR", "asserted")]
+
+
+def test_events_unnamed_group_acted_on_takes_the_source_country(analyse):
+    doc = analyse("Sudanese troops attacked rebels near the Chadian border.")
+    (event,) = doc.events
+    assert (event.source.code, event.cameo, event.target.code) == ("SDNMIL", "190", "SDNREB")
+    assert event.target.actor_id is None  # inferred, not named

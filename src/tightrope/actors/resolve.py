@@ -18,10 +18,13 @@ from spacy.util import filter_spans
 from ..models import Actor, ActorRef, ArticleDoc, TextSpan
 from .kb import Alias, KnowledgeBase, load_kb
 
-__all__ = ["ActorStage", "TOKEN_ATTR"]
+__all__ = ["ActorStage", "TOKEN_ATTR", "AGENT_ATTR"]
 
 #: The spaCy token extension that holds a token's resolved actors (a list of ActorRef).
 TOKEN_ATTR = "tr_actors"
+#: The token extension that holds (word, sector) for an agent noun no actor could be found for
+#: ("protesters", "the police"): the event coder may give it the country of the event's source.
+AGENT_ATTR = "tr_agent"
 
 _MODIFIER_DEPS = {"amod", "compound", "poss", "nmod", "npadvmod"}
 _PRONOUNS = {"he", "him", "his", "she", "her"}
@@ -49,8 +52,9 @@ class ActorStage:
         self.matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
         for text in self.kb.aliases:
             self.matcher.add(text, [nlp.make_doc(text)])
-        if not Token.has_extension(TOKEN_ATTR):
-            Token.set_extension(TOKEN_ATTR, default=None)
+        for name in (TOKEN_ATTR, AGENT_ATTR):
+            if not Token.has_extension(name):
+                Token.set_extension(name, default=None)
 
     def __call__(self, doc: ArticleDoc) -> ArticleDoc:
         parsed: Doc = doc.parsed
@@ -73,6 +77,8 @@ class ActorStage:
                     refs[token.i] = found
         for token in parsed:
             token._.set(TOKEN_ATTR, refs.get(token.i))
+            agent = _agent_word(token, self.kb) if token.i not in refs else None
+            token._.set(AGENT_ATTR, agent[:2] if agent else None)
         return doc.model_copy(update={"actors": book.actors()})
 
     def _known_spans(self, parsed: Doc) -> list[Span]:

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
-from ..actors.resolve import TOKEN_ATTR
+from ..actors.resolve import AGENT_ATTR, TOKEN_ATTR
 from ..config import MIN_CONFIDENCE
 from ..models import ActorRef, ArticleDoc, Event, Plover, TextSpan, content_id
 from .lexicon import Trigger, load_lexicon
@@ -208,6 +208,8 @@ class EventStage:
 
     def _events(self, doc: ArticleDoc, sent: Span, found: _Found) -> Iterator[Event]:
         code = self.codes[found.trigger.cameo]
+        if not found.targets and not found.trigger.symmetric:
+            found = _with_domestic_target(found)
         pairs = _pairs(found)
         head = found.words[0]
         modality = modality_of(head)
@@ -219,10 +221,33 @@ class EventStage:
             yield _event(doc, sentence, trigger, source, target, code, modality, min(confidence, 1.0))
 
 
+def _with_domestic_target(found: _Found) -> _Found:
+    """ "Serbian police beat protesters": an unnamed group acted on takes the source's country.
+
+    Only an agent noun ("protesters", "rebels", "the opposition") in an object position counts, and
+    only when the source has a country; the target keeps no actor id, since no actor was named.
+    """
+    source = next((s for s in found.sources if s.country), None)
+    if source is None:
+        return found
+    head = found.words[0]
+    candidates = [c for c in head.children if c.dep_ in ("dobj", "nsubjpass", "dative")]
+    candidates += [o for c in head.children if c.dep_ == "prep" and c.lower_ in (found.trigger.prep, *_TARGET_PREPS)
+                   for o in c.children if o.dep_ == "pobj"]
+    for token in candidates:
+        agent = token._.get(AGENT_ATTR)
+        if agent:
+            word, sector = agent
+            target = ActorRef(actor_id=None, name=word, country=source.country, code=f"{source.country}{sector}",
+                              sector=sector)
+            return _Found(found.trigger, found.words, found.sources, [target], found.base_confidence - 0.1)
+    return found
+
+
 def _pairs(found: _Found) -> list[tuple[ActorRef, ActorRef | None]]:
     """Source-target pairs; a symmetric event ("X and Y met") is coded once for the dyad."""
     sources = [s for s in found.sources if s.actor_id]
-    targets = [t for t in found.targets if t.actor_id and t not in sources]
+    targets = [t for t in found.targets if (t.actor_id or t.country) and t not in sources]
     if found.trigger.symmetric:
         if not targets and len(sources) >= 2:
             return [(sources[0], sources[1])]
@@ -233,13 +258,13 @@ def _pairs(found: _Found) -> list[tuple[ActorRef, ActorRef | None]]:
 
 
 def _different(source: ActorRef, target: ActorRef) -> bool:
-    return source.actor_id != target.actor_id
+    return target.actor_id is None or source.actor_id != target.actor_id
 
 
 def _event(doc: ArticleDoc, sentence: TextSpan, trigger: TextSpan, source: ActorRef, target: ActorRef | None,
            code: CameoCode, modality: str, confidence: float) -> Event:
     event_id = content_id(doc.article.id, str(trigger.start), code.code, source.actor_id or "",
-                          target.actor_id if target and target.actor_id else "")
+                          (target.actor_id or target.code or "") if target else "")
     plover = Plover(type=code.plover_type, mode=code.plover_mode) if code.plover_type else None
     return Event(
         id=event_id, sentence=sentence, trigger=trigger, source=source, target=target, cameo=code.code,

@@ -8,7 +8,6 @@ JSONL files (split into line ranges), WARC files (.warc, .warc.gz) and saved RSS
 from __future__ import annotations
 
 import datetime as dt
-
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path

@@ -66,12 +66,12 @@ class RunReport:
     peak_rss_mb: float = 0.0
 
 
-@functools.lru_cache(maxsize=1)
-def _pipeline():
+@functools.lru_cache(maxsize=2)
+def _pipeline(dictionaries: tuple[tuple[str, str], ...] = ()):
     """One pipeline per worker process, loaded on first use."""
     from ..pipeline import Pipeline
 
-    return Pipeline()
+    return Pipeline(dictionaries=dictionaries)
 
 
 def _lit(path: Path) -> str:
@@ -79,7 +79,7 @@ def _lit(path: Path) -> str:
 
 
 def process_unit(unit: Unit, out: str, max_bytes: int = MAX_INPUT_BYTES,
-                 published: dt.date | None = None) -> UnitResult:
+                 published: dt.date | None = None, dictionaries: tuple[tuple[str, str], ...] = ()) -> UnitResult:
     """Analyse one unit and write its Parquet files, then its done-marker (runs on a worker).
 
     Args:
@@ -87,6 +87,7 @@ def process_unit(unit: Unit, out: str, max_bytes: int = MAX_INPUT_BYTES,
         out: the output folder.
         max_bytes: inputs over this size are refused.
         published: a publication date that overrides the articles' own.
+        dictionaries: extra PETRARCH dictionaries, (kind, path) pairs readable by the worker.
 
     Returns:
         Counts, time and the worker's peak memory.
@@ -97,7 +98,7 @@ def process_unit(unit: Unit, out: str, max_bytes: int = MAX_INPUT_BYTES,
     errors: list[InputError] = []
     for item in read_unit(unit, max_bytes=max_bytes, published=published):
         (errors if isinstance(item, InputError) else articles).append(item)  # type: ignore[arg-type]
-    docs = _pipeline().analyze_many(articles) if articles else []
+    docs = _pipeline(tuple(dictionaries)).analyze_many(articles) if articles else []
     staging = out_dir / "_staging" / unit.id
     shutil.rmtree(staging, ignore_errors=True)
     staging.mkdir(parents=True)
@@ -164,6 +165,7 @@ def run_corpus(
     files_per_unit: int = 32,
     lines_per_unit: int = 64,
     progress: Callable[[int, int, RunReport], None] | None = None,
+    dictionaries: tuple[tuple[str, str], ...] = (),
 ) -> RunReport:
     """Run the pipeline over a corpus on Dask, skipping units a previous run finished.
 
@@ -177,6 +179,8 @@ def run_corpus(
         files_per_unit: article files per unit.
         lines_per_unit: JSONL lines per unit.
         progress: called after each finished unit with (units done, units to do, report).
+        dictionaries: extra PETRARCH dictionaries, (kind, path) pairs; on a remote cluster the
+            paths must be readable by every worker.
 
     Returns:
         What the run did.
@@ -194,8 +198,8 @@ def run_corpus(
             n_workers=workers, threads_per_worker=1, processes=True, host="127.0.0.1", dashboard_address=None)
         try:
             with Client(scheduler or cluster) as client:
-                futures = [client.submit(process_unit, u, str(out), max_bytes, published, key=f"unit-{u.id}",
-                                         pure=False) for u in todo]
+                futures = [client.submit(process_unit, u, str(out), max_bytes, published, tuple(dictionaries),
+                                         key=f"unit-{u.id}", pure=False) for u in todo]
                 unit_of = {f.key: u for f, u in zip(futures, todo)}
                 for done, future in enumerate(as_completed(futures), start=1):
                     try:
