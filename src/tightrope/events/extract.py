@@ -30,6 +30,8 @@ _OWNER_DEPTH = 2
 _LIGHT_VERBS = {"launch", "mount", "stage", "hold", "conduct", "carry", "make", "issue", "announce", "begin",
                 "start", "impose", "give", "offer", "extend", "deliver", "step", "open", "resume", "order",
                 "lodge", "file", "express", "voice", "receive", "pay", "sign", "reach", "undertake"}
+#: Codes that make no sense without a second party (a visit, 042, can: "Putin's visit").
+_NEEDS_TARGET = {"040", "041", "043", "044", "045", "046"}
 #: Prepositions that point at the target of a directed event ("protested against", "fired at").
 _TARGET_PREPS = ("against", "on", "at", "to", "toward", "towards", "into", "with")
 #: Verbs whose clausal object names who must act: "demanded that the US match ...".
@@ -232,7 +234,7 @@ def _with_domestic_target(found: _Found) -> _Found:
         return found
     head = found.words[0]
     candidates = [c for c in head.children if c.dep_ in ("dobj", "nsubjpass", "dative")]
-    candidates += [o for c in head.children if c.dep_ == "prep" and c.lower_ in (found.trigger.prep, *_TARGET_PREPS)
+    candidates += [o for c in head.children if c.dep_ == "prep" and found.trigger.prep and c.lower_ == found.trigger.prep
                    for o in c.children if o.dep_ == "pobj"]
     for token in candidates:
         agent = token._.get(AGENT_ATTR)
@@ -248,9 +250,11 @@ def _pairs(found: _Found) -> list[tuple[ActorRef, ActorRef | None]]:
     """Source-target pairs; a symmetric event ("X and Y met") is coded once for the dyad."""
     sources = [s for s in found.sources if s.actor_id]
     targets = [t for t in found.targets if (t.actor_id or t.country) and t not in sources]
+    if found.trigger.symmetric and not targets and len(sources) >= 2:
+        return [(sources[0], sources[1])]  # "Egypt and Jordan met"
+    if not targets and found.trigger.cameo in _NEEDS_TARGET:
+        return []  # a consultation, hosting or mediation needs a second party
     if found.trigger.symmetric:
-        if not targets and len(sources) >= 2:
-            return [(sources[0], sources[1])]
         return [(s, t) for s in sources[:1] for t in targets[:1] if _different(s, t)]
     if not targets:
         return [(s, None) for s in sources]
