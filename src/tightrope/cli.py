@@ -220,8 +220,13 @@ def run(corpus: tuple[str, ...], out: str, workers: int, scheduler: str | None, 
 
     def progress(done: int, total: int, report) -> None:
         rate = report.articles / report.seconds if report.seconds else 0.0
-        click.echo(f"batch {done}/{total} done: {report.articles} articles, {report.skipped} skipped, "
-                   f"{rate:.1f} articles/s", err=True)
+        line = (f"batch {done}/{total} done: {report.articles} articles, {report.skipped} skipped, "
+                f"{rate:.1f} articles/s")
+        if sys.stderr.isatty():  # a bar that redraws in place; logs and pipes get one line per batch
+            filled = int(30 * done / total) if total else 30
+            click.echo(f"\r[{'#' * filled}{'.' * (30 - filled)}] {line}", err=True, nl=done == total)
+        else:
+            click.echo(line, err=True)
 
     dictionaries = _dictionaries(actors_dict, agents_dict)
     report = run_corpus(corpus, out, workers=workers, scheduler=scheduler, max_bytes=max_bytes,
