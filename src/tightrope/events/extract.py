@@ -99,12 +99,10 @@ class EventStage:
         trigger, words = self._match(verb, "VERB")
         if trigger is None:
             return None
-        passive = any(c.dep_ == "nsubjpass" for c in verb.children)
-        if passive:
-            sources = _prep_refs(verb, "by", deps=("agent",))
+        sources = _agent_refs(verb)
+        if _is_passive(verb):
             targets = _refs_of_deps(verb, {"nsubjpass"})
         else:
-            sources = _subject_refs(verb)
             targets = self._targets(verb, trigger, words)
         if not targets:
             # "threatened to impose sanctions on Turkey", "refused to meet Germany": the threat or
@@ -129,9 +127,7 @@ class EventStage:
                 continue
             targets = (_prep_refs(obj, trigger.prep) if trigger.prep else []) or self._targets(verb, trigger, (verb,))
             targets = targets or _refs_of_deps(verb, {"dative"})
-            passive = any(c.dep_ == "nsubjpass" for c in verb.children)
-            sources = _prep_refs(verb, "by", deps=("agent",)) if passive else _subject_refs(verb)
-            return _Found(trigger, (verb, obj), sources, targets, 0.6)
+            return _Found(trigger, (verb, obj), _agent_refs(verb), targets, 0.6)
         return None
 
     def _noun_event(self, noun: Token) -> _Found | None:
@@ -333,6 +329,15 @@ def _prep_refs(token: Token, prep: str, deps: tuple[str, ...] = ("prep",), near:
         if child.dep_ in deps and child.lower_ == prep:
             return _refs_of_deps(child, {"pobj"})
     return []
+
+
+def _is_passive(verb: Token) -> bool:
+    return any(c.dep_ == "nsubjpass" for c in verb.children)
+
+
+def _agent_refs(verb: Token) -> list[ActorRef]:
+    """Who does what the verb says: the "by" phrase of a passive, else the (shared) subject."""
+    return _prep_refs(verb, "by", deps=("agent",)) if _is_passive(verb) else _subject_refs(verb)
 
 
 def _governing_actor(noun: Token) -> list[ActorRef]:
