@@ -84,12 +84,11 @@ class Pipeline:
         """
         return self._run_stages(ArticleDoc(article=article), self.stages)
 
-    def analyze_many(self, articles: list[Article], batch_size: int = 16) -> list[ArticleDoc]:
-        """Analyse many articles, parsing them together with ``nlp.pipe`` (much faster than one by one).
+    def analyze_many(self, articles: list[Article]) -> list[ArticleDoc]:
+        """Analyse many articles, parsing them together with ``nlp.pipe`` (batch size: the parse stage's).
 
         Args:
             articles: the articles.
-            batch_size: texts spaCy parses at a time.
 
         Returns:
             One analysed document per article, in order.
@@ -97,17 +96,14 @@ class Pipeline:
         first, rest = self.stages[0], self.stages[1:]
         if not isinstance(first, ParseStage):
             return [self.analyze(a) for a in articles]
-        docs = []
-        parsed_docs = first.pipe((ArticleDoc(article=a) for a in articles))
-        for article in articles:
+        docs: list[ArticleDoc] = []
+        parsed_docs = first.pipe(ArticleDoc(article=a) for a in articles)
+        for position, article in enumerate(articles):
             try:
                 doc = next(parsed_docs)
-            except Exception as exc:  # a parse failure ends the pipe; finish the rest one by one
-                logger.exception("batched parse failed at article %s", article.id)
-                parsed_docs = iter(())
-                doc = ArticleDoc(article=article).with_issue(first.name, f"{exc.__class__.__name__}: {exc}")
-                docs.append(doc)
-                continue
+            except Exception:  # a failure ends the pipe: analyse this and the rest one by one
+                logger.exception("batched parse failed at article %s; going on one by one", article.id)
+                return docs + [self.analyze(a) for a in articles[position:]]
             docs.append(self._run_stages(doc, rest))
         return docs
 

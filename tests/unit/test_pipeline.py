@@ -34,3 +34,30 @@ def test_pipeline_json_contract_keys():
     data = doc.to_json_dict()
     assert set(data) == {"article", "actors", "events", "quotes", "issues"}
     assert "text" not in data["article"] and doc.to_json_dict(with_text=True)["article"]["text"] == "Some text."
+
+
+class _PickyParse:
+    """A parse stage whose batch pipe dies on one text, as a real model might on bad input."""
+
+    name = "parse"
+    requires: tuple[str, ...] = ()
+    provides = ("parsed",)
+
+    def __call__(self, doc: ArticleDoc) -> ArticleDoc:
+        if "poison" in doc.article.text:
+            raise ValueError("cannot parse")
+        return doc.model_copy(update={"parsed": doc.article.text})
+
+    def pipe(self, docs):
+        for doc in docs:
+            yield self(doc)
+
+
+def test_pipeline_batch_goes_on_one_by_one_after_a_batch_failure(monkeypatch):
+    import tightrope.pipeline as pipeline_module
+
+    monkeypatch.setattr(pipeline_module, "ParseStage", _PickyParse)
+    texts = ["First text.", "A poison text.", "Third text.", "Fourth text."]
+    docs = Pipeline(stages=[_PickyParse()]).analyze_many([Article.from_text(t) for t in texts])
+    assert [d.article.text for d in docs] == texts
+    assert [[i.reason for i in d.issues] for d in docs] == [[], ["ValueError: cannot parse"], [], []]
