@@ -47,19 +47,65 @@ def test_events_negation(analyse):
     assert _coded(analyse("Japan did not impose sanctions on China.")) == [("JPN", "163", "CHN", "negated")]
 
 
-def test_events_future_auxiliary(analyse):
-    assert _coded(analyse("France will host Germany next week.")) == [("FRA", "043", "DEU", "future")]
+def test_events_future_auxiliary_is_an_intent(analyse):
+    # CAMEO codes a meeting someone says will happen as an expressed intent to meet (036).
+    assert _coded(analyse("France will host Germany next week.")) == [("FRA", "036", "DEU", "future")]
 
 
 def test_events_due_to_is_future(analyse):
     doc = analyse("The Indian prime minister is due to visit Japan.")
-    assert _coded(doc) == [("IND", "042", "JPN", "future")]
+    assert _coded(doc) == [("IND", "036", "JPN", "future")]
 
 
-def test_events_hypothetical_modal_and_condition(analyse):
-    assert _coded(analyse("Washington could impose sanctions on Turkey.")) == [("USA", "163", "TUR", "hypothetical")]
+def test_events_motion_verb_and_time_word_keep_the_act(analyse):
+    # Travelling now, or a visit placed later by a time word, is the visit itself, not a statement of intent.
+    doc = analyse("Russian Foreign Minister Sergei Lavrov heads to Islamabad on Tuesday.", published="2021-04-06")
+    assert _coded(doc) == [("RUS", "042", "PAK", "future")]
+
+
+def test_events_hypothetical_hostile_act_is_a_threat(analyse):
+    assert _coded(analyse("Washington could impose sanctions on Turkey.")) == [("USA", "1312", "TUR", "hypothetical")]
     coded = _coded(analyse("If talks fail, Israel will attack Iran."))
-    assert coded == [("ISR", "190", "IRN", "hypothetical")]
+    assert coded == [("ISR", "138", "IRN", "hypothetical")]
+
+
+def test_events_aid_promised_is_an_intent_to_give_aid(analyse):
+    assert _coded(analyse("Finland will give Tanzania a grant.")) == [("FIN", "0331", "TZA", "future")]
+
+
+def test_events_will_not_is_a_rejection_but_did_not_is_only_negated(analyse):
+    assert _coded(analyse("Syria said it will not accept refugees from Iraq.")) == [("SYR", "124", "IRQ", "asserted")]
+    assert _coded(analyse("Japan did not meet China.")) == [("JPN", "040", "CHN", "negated")]
+
+
+def test_events_said_must_is_a_demand_on_the_subject_of_the_clause(analyse):
+    coded = _coded(analyse("France said on Monday that Iraq must let the inspectors in."))
+    assert ("FRA", "100", "IRQ", "asserted") in coded
+
+
+def test_events_target_found_in_the_complement(analyse):
+    doc = analyse("Britain has promised to continue military aid to war-torn Mozambique.")
+    assert ("GBR", "MOZ") in [(e.source.country, e.target.country if e.target else None) for e in doc.events]
+
+
+def test_events_act_on_unnamed_people_stays_in_the_country(analyse):
+    # Police acting on students of their own state is a domestic event, not an actor acting on itself.
+    doc = analyse("Egyptian police arrested dozens of students on Monday.")
+    (event,) = doc.events
+    assert (event.source.code, event.cameo, event.target.code) == ("EGYCOP", "173", "EGYEDU")
+    # With no one named at all, the target is the source's country and has no actor id.
+    (event,) = analyse("Algerian police detained the organisers.").events
+    assert (event.source.country, event.target.country, event.target.actor_id) == ("DZA", "DZA", None)
+
+
+def test_events_agent_placed_in_a_country_acts_for_it(analyse):
+    doc = analyse("Security forces in Guinea have tortured refugees from Liberia and Sierra Leone.")
+    assert {(e.source.country, e.target.country) for e in doc.events} == {("GIN", "LBR"), ("GIN", "SLE")}
+
+
+def test_events_office_holder_no_list_knows_serves_the_state_the_sentence_names(analyse):
+    doc = analyse("President Ezekiel Mwamba has banned Zambian opposition candidates from the election.")
+    assert [(e.source.country, e.cameo[:3], e.target.country) for e in doc.events] == [("ZMB", "172", "ZMB")]
 
 
 def test_events_control_verb_passes_its_subject(analyse):

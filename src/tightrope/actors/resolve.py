@@ -35,6 +35,10 @@ _TITLE_WORDS = {"president", "prime", "minister", "foreign", "defence", "defense
                 "sultan", "ayatollah", "mullah", "dr", "dr.", "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "sir",
                 "lord", "ambassador", "senator", "vice", "premier", "chairman", "state", "of", "home",
                 "deputy", "counsellor", "envoy", "spokesman", "spokeswoman", "spokesperson", "army", "chief"}
+#: Offices that mark an unknown person as an office holder (besides the title words above).
+_OFFICE_WORDS = {"judge", "governor", "mayor", "general", "colonel", "commander", "archbishop", "bishop", "cardinal",
+                 "speaker", "lawmaker", "legislator", "deputy", "justice", "prosecutor", "attorney", "admiral",
+                 "lieutenant", "major", "captain", "marshal", "president-elect", "vice-president", "vice-premier"}
 _SELF_PRONOUNS = {"it", "they", "we", "i", "he", "she"}
 _SPEECH_VERBS = {"say", "tell", "announce", "declare", "state", "insist", "add", "claim", "warn", "confirm",
                  "report", "stress", "note", "argue", "reiterate", "vow", "pledge", "promise", "indicate"}
@@ -67,7 +71,12 @@ class ActorStage:
                 refs[token.i] = [ref]
         for ent in parsed.ents:
             if ent.label_ in _PERSON_LABELS and not any(t.i in refs for t in ent):
-                ref = book.unknown_person(ent, _modifier_refs(ent.root, refs))
+                owners = _modifier_refs(ent.root, refs) or _appos_refs(ent.root, refs)
+                if not owners and _is_titled(ent):
+                    # "President Levy Mwanawasa ... the Zambian people": an office holder no list
+                    # knows serves the one state the sentence names, if it names one.
+                    owners = _locale_refs(ent.root, refs)
+                ref = book.unknown_person(ent, owners)
                 for token in ent:
                     refs[token.i] = [ref]
         for token in parsed:
@@ -106,7 +115,7 @@ class ActorStage:
         if agent is None:
             return []
         word, sector, is_person = agent
-        owners = _modifier_refs(token, refs) or _locale_refs(token, refs)
+        owners = _modifier_refs(token, refs) or _place_refs(token, refs) or _locale_refs(token, refs)
         if is_person and len(owners) == 1 and owners[0].country:
             person = book.recent_person(owners[0].country, word, before=token)
             if person is not None:
@@ -127,6 +136,34 @@ class ActorStage:
             return []
         book.add_mention(person.actor_id, token)
         return [person]
+
+
+def _appos_refs(token: Token, refs: dict[int, list[ActorRef]]) -> list[ActorRef]:
+    """ "Kenzo Oshima, the United Nations relief coordinator": the organisation in the apposition."""
+    for child in token.children:
+        if child.dep_ == "appos":
+            found = refs.get(child.i) or _modifier_refs(child, refs)
+            if found:
+                return list(found)
+    return []
+
+
+def _is_titled(ent: Span) -> bool:
+    """A person named with an office: "President X", "Judge X", "Vice-President X"."""
+    words = [t.lower_ for t in ent] + [c.lower_ for c in ent.root.lefts if c.dep_ == "compound"]
+    return any(w in _TITLE_WORDS or w in _OFFICE_WORDS or w.split("-")[-1] in _TITLE_WORDS for w in words)
+
+
+def _place_refs(token: Token, refs: dict[int, list[ActorRef]]) -> list[ActorRef]:
+    """The state an agent noun is placed in or belongs to: "security forces in Guinea", "the police of Iraq"."""
+    for prep in token.children:
+        if prep.dep_ == "prep" and prep.lower_ in ("in", "of", "from"):
+            for obj in prep.children:
+                if obj.dep_ == "pobj":
+                    states = [r for t in (obj, *obj.conjuncts) for r in (refs.get(t.i) or []) if r.country]
+                    if states:
+                        return [r for r in states if r.actor_id == r.country] or states[:1]
+    return []
 
 
 def _locale_refs(token: Token, refs: dict[int, list[ActorRef]]) -> list[ActorRef]:

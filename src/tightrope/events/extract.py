@@ -12,8 +12,10 @@ from ..actors.resolve import AGENT_ATTR, TOKEN_ATTR
 from ..config import MIN_CONFIDENCE
 from ..models import ActorRef, ArticleDoc, Event, Plover, TextSpan, content_id
 from .lexicon import Trigger, load_lexicon
-from .modality import modality_of
+from .intent import recode
+from .modality import OBLIGATION_AUX, modality_with_basis
 from .ontology import CameoCode, load_ontology
+from .roles import domestic_target, phrase_targets
 
 __all__ = ["EventStage"]
 
@@ -36,6 +38,11 @@ _NEEDS_TARGET = {"040", "041", "043", "044", "045", "046"}
 _TARGET_PREPS = ("against", "on", "at", "to", "toward", "towards", "into", "with")
 #: Verbs whose clausal object names who must act: "demanded that the US match ...".
 _DIRECTIVE_VERBS = {"demand", "insist", "urge", "ask", "call", "warn", "threaten", "appeal", "request", "press"}
+#: Verbs of saying whose clause with "must" or "should" is a demand: "declared that China must drop barriers".
+_SAYING_VERBS = {"say", "declare", "reiterate", "insist", "stress", "state", "tell", "add", "repeat", "maintain",
+                 "argue", "remind", "write", "announce", "emphasize", "emphasise", "underline", "assert"}
+#: The lexicon-free trigger for such a demand.
+_OBLIGATION = Trigger(lemma="", pos="VERB", particle="", object="", prep="", cameo="100", symmetric=False)
 #: How many tokens after a noun trigger its target's preposition may stand ("visit to Delhi").
 _NOUN_PREP_REACH = 3
 
@@ -85,7 +92,7 @@ class EventStage:
         consumed: set[int] = set()
         for token in sent:
             if token.pos_ == "VERB":
-                found = self._verb_event(token) or self._light_verb_event(token)
+                found = self._verb_event(token) or self._light_verb_event(token) or _obligation_event(token)
                 if found:
                     consumed.update(t.i for t in found.words)
                     yield found
@@ -205,18 +212,41 @@ class EventStage:
         return []
 
     def _events(self, doc: ArticleDoc, sent: Span, found: _Found) -> Iterator[Event]:
-        code = self.codes[found.trigger.cameo]
+        head = found.words[0]
         if not found.targets and not found.trigger.symmetric:
             found = _with_domestic_target(found)
+        if not found.targets and (len(found.sources) < 2 or not found.trigger.symmetric):
+            inferred = phrase_targets(found.words, found.sources)
+            if not inferred and not found.trigger.symmetric:
+                inferred = domestic_target(head, found.trigger.cameo, found.sources)
+            if inferred:
+                found = _Found(found.trigger, found.words, found.sources, inferred, found.base_confidence - 0.1)
         pairs = _pairs(found)
-        head = found.words[0]
-        modality = modality_of(head)
+        modality, basis = modality_with_basis(head)
+        cameo = found.trigger.cameo
+        if head.pos_ in ("VERB", "AUX"):
+            cameo, modality = recode(cameo, modality, basis)
+        code = self.codes[cameo]
         sentence = _text_span(doc, sent.start_char, sent.end_char)
         trigger = _text_span(doc, min(t.idx for t in found.words),
                              max(t.idx + len(t.text) for t in found.words))
         for source, target in pairs:
             confidence = found.base_confidence + (0.25 if target else 0.0) + 0.05 * found.trigger.specificity
             yield _event(doc, sentence, trigger, source, target, code, modality, min(confidence, 1.0))
+
+
+def _obligation_event(verb: Token) -> _Found | None:
+    """ "X said that Y must Z": X demands Z of Y (CAMEO 100), whatever Z is."""
+    if verb.lemma_.lower() not in _SAYING_VERBS:
+        return None
+    for clause in verb.children:
+        if clause.dep_ != "ccomp" or not any(c.dep_ == "aux" and c.lower_ in OBLIGATION_AUX for c in clause.children):
+            continue
+        targets = _refs_of_deps(clause, {"nsubj", "nsubjpass"})
+        sources = _agent_refs(verb)
+        if targets and sources:
+            return _Found(_OBLIGATION, (verb,), sources, targets, 0.55)
+    return None
 
 
 def _with_domestic_target(found: _Found) -> _Found:
@@ -258,7 +288,8 @@ def _pairs(found: _Found) -> list[tuple[ActorRef, ActorRef | None]]:
 
 
 def _different(source: ActorRef, target: ActorRef) -> bool:
-    return target.actor_id is None or source.actor_id != target.actor_id
+    """An actor does not act on itself; police acting on students of the same state is a domestic event."""
+    return target.actor_id is None or source.actor_id != target.actor_id or source.code != target.code
 
 
 def _event(doc: ArticleDoc, sentence: TextSpan, trigger: TextSpan, source: ActorRef, target: ActorRef | None,

@@ -6,10 +6,12 @@ from spacy.tokens import Token
 
 from ..models import Modality
 
-__all__ = ["modality_of"]
+__all__ = ["modality_of", "modality_with_basis", "OBLIGATION_AUX"]
 
 _FUTURE_AUX = {"will", "shall", "'ll", "wo"}
-_HYPOTHETICAL_AUX = {"could", "would", "might", "may", "should", "can"}
+_HYPOTHETICAL_AUX = {"could", "would", "might", "may", "can"}
+#: Modals of obligation: "Libya must hand over the suspects" is what someone demands of Libya.
+OBLIGATION_AUX = {"must", "should", "ought"}
 _CONDITIONAL_MARKS = {"if", "unless", "whether"}
 _INTENT_HEADS = {"plan", "intend", "expect", "schedule", "set", "prepare", "aim", "hope", "due", "go", "want", "promise",
                  "pledge", "vow", "keen", "eager", "ready", "willing"}
@@ -26,7 +28,12 @@ _UNREALISED_HEADS = {"threaten", "warn", "urge", "ask", "call", "demand", "press
 
 
 def modality_of(trigger: Token) -> Modality:
-    """Return the modality of the event whose trigger is ``trigger``.
+    """Return the modality of the event whose trigger is ``trigger`` (see :func:`modality_with_basis`)."""
+    return modality_with_basis(trigger)[0]
+
+
+def modality_with_basis(trigger: Token) -> tuple[Modality, str]:
+    """Return the modality of the event whose trigger is ``trigger``, and what it rests on.
 
     Negation wins over everything ("will not visit" is negated); a condition
     or a modal makes an event hypothetical; a future auxiliary, an intention
@@ -34,32 +41,44 @@ def modality_of(trigger: Token) -> Modality:
     verb in the present ("heads to Islamabad") or a future time word makes it
     future.
 
+    The basis says which kind of word decided: ``negation``, ``refusal`` ("refused to"),
+    ``future-negation`` ("will not accept"), ``failure`` ("failed to agree"), ``unrealised`` (urged, threatened: someone else's
+    wish), ``obligation`` (must, should), ``condition``, ``modal``, ``auxiliary``, ``intention``, ``motion``, ``time`` or
+    ``none``. The first seven but ``unrealised`` are the subject's own stance, which the coder
+    may code as an intent (CAMEO 03, 13) or a rejection (12).
+
     Args:
         trigger: the trigger token (verb or noun).
 
     Returns:
-        The modality.
+        The modality and its basis.
     """
     chain = _governing_chain(trigger)
-    if any(_is_negated(t) for t in chain) or any(t.lemma_ in _NEGATING_HEADS for t in chain[1:]):
-        return "negated"
+    auxes = {c.lower_ for t in chain for c in t.children if c.dep_ == "aux"}
+    if any(_is_negated(t) for t in chain):
+        return "negated", "future-negation" if auxes & (_FUTURE_AUX | {"would"}) else "negation"
+    heads = {t.lemma_ for t in chain[1:]}
+    if heads & _NEGATING_HEADS:
+        return "negated", "failure" if "fail" in heads else "refusal"
     if any(t.lemma_ in _UNREALISED_HEADS for t in chain[1:]):
-        return "hypothetical"
+        return "hypothetical", "unrealised"
     if any(_is_conditional(t) for t in chain):
-        return "hypothetical"
-    if any(c.dep_ == "aux" and c.lower_ in _HYPOTHETICAL_AUX for t in chain for c in t.children):
-        return "hypothetical"
+        return "hypothetical", "condition"
+    if auxes & OBLIGATION_AUX:
+        return "hypothetical", "obligation"
+    if auxes & _HYPOTHETICAL_AUX:
+        return "hypothetical", "modal"
     if trigger.pos_ == "NOUN" and any(c.lower_ in _HYPOTHETICAL_WORDS for c in trigger.children):
-        return "hypothetical"
-    if any(c.dep_ == "aux" and c.lower_ in _FUTURE_AUX for t in chain for c in t.children):
-        return "future"
+        return "hypothetical", "noun"
+    if auxes & _FUTURE_AUX:
+        return "future", "auxiliary"
     if any(t.lemma_ in _INTENT_HEADS for t in chain[1:]):
-        return "future"
+        return "future", "intention"
     if trigger.lemma_ in _MOTION_VERBS and trigger.tag_ in ("VBZ", "VBP"):
-        return "future"
+        return "future", "motion"
     if _has_future_time(trigger):
-        return "future"
-    return "asserted"
+        return "future", "time"
+    return "asserted", "none"
 
 
 def _governing_chain(trigger: Token) -> list[Token]:
