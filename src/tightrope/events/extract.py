@@ -11,8 +11,8 @@ from spacy.tokens import Span, Token
 from ..actors.resolve import AGENT_ATTR, TOKEN_ATTR
 from ..config import MIN_CONFIDENCE
 from ..models import ActorRef, ArticleDoc, Event, Plover, TextSpan, content_id
-from .lexicon import Trigger, load_lexicon
 from .intent import recode
+from .lexicon import Trigger, load_lexicon
 from .modality import OBLIGATION_AUX, modality_with_basis
 from .ontology import CameoCode, load_ontology
 from .roles import domestic_target, phrase_targets
