@@ -74,7 +74,9 @@ def test_events_aid_promised_is_an_intent_to_give_aid(analyse):
 
 
 def test_events_will_not_is_a_rejection_but_did_not_is_only_negated(analyse):
-    assert _coded(analyse("Syria said it will not accept refugees from Iraq.")) == [("SYR", "124", "IRQ", "asserted")]
+    (event,) = analyse("Syria said it will not accept refugees from Iraq.").events
+    assert (event.source.country, event.cameo[:2], event.plover.type, event.target.country, event.modality) == (
+        "SYR", "12", "REJECT", "IRQ", "asserted")
     assert _coded(analyse("Japan did not meet China.")) == [("JPN", "040", "CHN", "negated")]
 
 

@@ -27,16 +27,18 @@ _SKIP_DEPS = {"nsubj", "nsubjpass", "csubj", "agent", "punct", "cc", "mark", "au
               "parataxis", "appos", "dep"}
 #: How far from the trigger (in dependency edges) a target may stand.
 _REACH = 4
-#: Patients that say the act was done to people or organisations, even unnamed.
-_PATIENT_DEPS = {"dobj", "nsubjpass", "dative", "pobj"}
-#: Roots whose act needs no named patient to have a domestic target: demands, complaints, refusals,
-#: threats and protests with no one named aim at the authorities at home, repression at people at home.
+#: Roots whose act needs no named patient to have a domestic target: concessions, demands, complaints,
+#: refusals, threats and protests with no one named are between the authorities and people at home,
+#: and so is repression.
 #: Force is left out: "Israeli tanks fired" says nothing about whom they fired at.
-_INHERENTLY_DIRECTED = {"10", "11", "12", "13", "14", "17"}
+_INHERENTLY_DIRECTED = {"08", "10", "11", "12", "13", "14", "17"}
 
 
 def phrase_targets(words: tuple[Token, ...], sources: list[ActorRef]) -> list[ActorRef]:
     """The nearest actors in the trigger's phrase that are not its source, nearest first.
+
+    In a passive clause the subject is what was acted on ("a camp for Congolese refugees was
+    attacked"), so it is searched too.
 
     Args:
         words: the trigger's tokens; the first is its head.
@@ -48,7 +50,7 @@ def phrase_targets(words: tuple[Token, ...], sources: list[ActorRef]) -> list[Ac
     source_ids = {s.actor_id for s in sources if s.actor_id}
     own = {t.i for t in words}
     queue: deque[tuple[Token, int]] = deque((child, 1) for word in words for child in word.children
-                                            if child.i not in own and _follow(child, word))
+                                            if child.i not in own and (_follow(child, word) or child.dep_ == "nsubjpass"))
     seen = set(own)
     while queue:
         token, depth = queue.popleft()
@@ -79,7 +81,7 @@ def domestic_target(head: Token, cameo: str, sources: list[ActorRef]) -> list[Ac
     source = next((s for s in sources if s.country), None)
     if source is None:
         return []
-    patient = next((t for t in _patients(head) if t.pos_ in ("NOUN", "PROPN", "PRON")), None)
+    patient = next((t for t in _phrase(head) if _names_people(t)), None)
     if patient is None and (cameo[:2] not in _INHERENTLY_DIRECTED or head.pos_ == "NOUN"):
         return []
     agent = patient._.get(AGENT_ATTR) if patient is not None else None
@@ -89,9 +91,21 @@ def domestic_target(head: Token, cameo: str, sources: list[ActorRef]) -> list[Ac
     return [ActorRef(actor_id=None, name=name, country=source.country, code=code, sector=sector)]
 
 
-def _patients(head: Token) -> list[Token]:
-    found = [c for c in head.children if c.dep_ in _PATIENT_DEPS]
-    found += [o for c in head.children if c.dep_ == "prep" for o in c.children if o.dep_ == "pobj"]
+def _names_people(token: Token) -> bool:
+    """An agent noun ("protesters", "candidates"), a name, or a pronoun: someone, not something."""
+    return bool(token._.get(AGENT_ATTR)) or token.ent_type_ in ("PERSON", "NORP", "ORG") or (
+        token.pos_ == "PRON" and token.lower_ in ("him", "her", "them", "us"))
+
+
+def _phrase(head: Token) -> list[Token]:
+    """The trigger's dependents, nearest first, within reach ("opened fire to disperse demonstrators")."""
+    found: list[Token] = []
+    queue: deque[tuple[Token, int]] = deque((c, 1) for c in head.children if _follow(c, head))
+    while queue:
+        token, depth = queue.popleft()
+        found.append(token)
+        if depth < _REACH - 1:
+            queue.extend((c, depth + 1) for c in token.children if _follow(c, token))
     return found
 
 
