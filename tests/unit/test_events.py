@@ -181,3 +181,32 @@ def test_events_unnamed_group_acted_on_takes_the_source_country(analyse):
     (event,) = doc.events
     assert (event.source.code, event.cameo, event.target.code) == ("SDNMIL", "190", "SDNREB")
     assert event.target.actor_id is None  # inferred, not named
+
+
+def test_events_adjective_praise_and_criticism(analyse):
+    doc = analyse("Brazil called the partnership with Argentina productive and forward looking.")
+    assert ("BRA", "051", "ARG") in [(e.source.country, e.cameo, e.target.country if e.target else None) for e in doc.events]
+    doc = analyse("Germany called the Russian plan dangerous.")
+    assert [(e.source.country, e.cameo) for e in doc.events] == [("DEU", "111")]
+    # A negated adjective is not guessed at.
+    assert [e.cameo for e in analyse("Germany called the plan not dangerous.").events] == []
+
+
+def test_events_objection_set_against_a_clause_targets_its_subject(analyse):
+    doc = analyse("While Turkey is keen on buying the jets, France has expressed reservations.")
+    assert ("FRA", "TUR") in [(e.source.country, e.target.country if e.target else None)
+                              for e in doc.events if e.cameo.startswith("11")]
+
+
+def test_events_untargeted_cooperation_in_a_two_state_article_concerns_the_other_state(analyse):
+    text = ("Japan's foreign minister met Indonesia's foreign minister in Jakarta on Monday. "
+            "Japan also signed a maritime agreement with Indonesia. "
+            "Tokyo pledged to expand defence cooperation.")
+    events = analyse(text).events
+    pledge = [e for e in events if e.sentence.text.startswith("Tokyo")]
+    assert [(e.source.country, e.cameo[:2], e.target.country) for e in pledge] == [("JPN", "03", "IDN")]
+
+
+def test_events_untargeted_cooperation_stays_untargeted_without_a_main_dyad(analyse):
+    (event,) = analyse("Tokyo pledged to expand defence cooperation.").events
+    assert event.target is None

@@ -15,7 +15,8 @@ from .intent import recode
 from .lexicon import Trigger, load_lexicon
 from .modality import OBLIGATION_AUX, modality_with_basis
 from .ontology import CameoCode, load_ontology
-from .roles import domestic_target, phrase_targets
+from .roles import article_partner, domestic_target, phrase_targets, wants_partner
+from .stance import evaluation
 
 __all__ = ["EventStage"]
 
@@ -86,13 +87,25 @@ class EventStage:
                     if event.confidence >= self.min_confidence and event.id not in seen:
                         seen.add(event.id)
                         events.append(event)
-        return doc.model_copy(update={"events": events})
+        return doc.model_copy(update={"events": _with_partners(doc, events)})
 
     def _find(self, sent: Span) -> Iterator[_Found]:
+        found = list(self._find_all(sent))
+        intents = {f.words[0].i for f in found if f.words[0].pos_ in ("VERB", "AUX")
+                   and recode(f.trigger.cameo, *modality_with_basis(f.words[0]))[0][:2] == "03"}
+        for item in found:
+            # "pledged to expand cooperation" is one intent, coded on the act: the promise verb adds nothing.
+            head = item.words[0]
+            if item.trigger.cameo[:2] == "03" and any(c.dep_ == "xcomp" and c.i in intents for c in head.children):
+                continue
+            yield item
+
+    def _find_all(self, sent: Span) -> Iterator[_Found]:
         consumed: set[int] = set()
         for token in sent:
             if token.pos_ == "VERB":
-                found = self._verb_event(token) or self._light_verb_event(token) or _obligation_event(token)
+                found = (self._verb_event(token) or self._light_verb_event(token) or _obligation_event(token)
+                         or _stance_event(token))
                 if found:
                     consumed.update(t.i for t in found.words)
                     yield found
@@ -216,7 +229,8 @@ class EventStage:
         if not found.targets and not found.trigger.symmetric:
             found = _with_domestic_target(found)
         if not found.targets and (len(found.sources) < 2 or not found.trigger.symmetric):
-            inferred = phrase_targets(found.words, found.sources)
+            verbal_conflict = found.trigger.cameo[:2] in ("10", "11", "12", "13")
+            inferred = phrase_targets(found.words, found.sources, contrast=verbal_conflict)
             if not inferred and not found.trigger.symmetric:
                 inferred = domestic_target(head, found.trigger.cameo, found.sources)
             if inferred:
@@ -247,6 +261,36 @@ def _obligation_event(verb: Token) -> _Found | None:
         if targets and sources:
             return _Found(_OBLIGATION, (verb,), sources, targets, 0.55)
     return None
+
+
+def _with_partners(doc: ArticleDoc, events: list[Event]) -> list[Event]:
+    """Give untargeted cooperative events the other side of the article's main dyad (see ``article_partner``)."""
+    partner = article_partner(events)
+    if not partner:
+        return events
+    out: list[Event] = []
+    for event in events:
+        other = partner.get(event.source.country or "") if event.source else None
+        if event.target is None and other is not None and wants_partner(event.cameo):
+            # A target from the article rather than the sentence: more than none, less than a parsed one (+0.25).
+            confidence = round(min(event.confidence + 0.1, 1.0), 2)
+            event_id = content_id(doc.article.id, str(event.trigger.start), event.cameo, event.source.actor_id or "",
+                                  other.actor_id or "")
+            event = event.model_copy(update={"target": other, "id": event_id, "confidence": confidence})
+        out.append(event)
+    return out
+
+
+def _stance_event(verb: Token) -> _Found | None:
+    """ "X called the cooperation energetic", "X said ties were valuable": praise or criticism."""
+    found = evaluation(verb)
+    if found is None:
+        return None
+    code, adjective, noun = found
+    sources = _agent_refs(verb)
+    targets = [r for r in _refs(noun) if r not in sources]
+    trigger = Trigger(lemma=verb.lemma_.lower(), pos="VERB", particle="", object="", prep="", cameo=code, symmetric=False)
+    return _Found(trigger, (verb, adjective), sources, targets, 0.5)
 
 
 def _with_domestic_target(found: _Found) -> _Found:
@@ -394,7 +438,7 @@ def _subject_refs(verb: Token) -> list[ActorRef]:
         if token.dep_ == "pcomp" and token.head.dep_ == "prep" and token.head.head.pos_ == "ADJ":
             token = token.head.head  # "India is keen on buying": the subject of the adjective's clause
             continue
-        if token.dep_ not in _INHERIT_SUBJECT_DEPS or token.head is token:
+        if token.dep_ not in _INHERIT_SUBJECT_DEPS or token.head.i == token.i:
             return []
         if token.dep_ == "xcomp":
             # Object control: in "urged Russia to withdraw" Russia, not the urger, would withdraw.

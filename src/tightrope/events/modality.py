@@ -14,7 +14,7 @@ _HYPOTHETICAL_AUX = {"could", "would", "might", "may", "can"}
 OBLIGATION_AUX = {"must", "should", "ought"}
 _CONDITIONAL_MARKS = {"if", "unless", "whether"}
 _INTENT_HEADS = {"plan", "intend", "expect", "schedule", "set", "prepare", "aim", "hope", "due", "go", "want", "promise",
-                 "pledge", "vow", "keen", "eager", "ready", "willing"}
+                 "pledge", "vow", "keen", "eager", "ready", "willing", "offer", "agree", "decide", "resolve", "commit"}
 _MOTION_VERBS = {"head", "travel", "fly", "leave", "depart"}
 _FUTURE_WORDS = {"later", "next", "upcoming", "forthcoming", "planned", "tomorrow", "coming", "proposed", "scheduled"}
 _HYPOTHETICAL_WORDS = {"possible", "potential", "hypothetical", "proposed"}
@@ -85,7 +85,7 @@ def _governing_chain(trigger: Token) -> list[Token]:
     """The trigger and the verbs that control it ("sought to downplay", "is due to meet")."""
     chain = [trigger]
     token = trigger
-    while token.dep_ in ("xcomp", "pcomp", "prep") and token.head is not token:
+    while token.dep_ in ("xcomp", "pcomp", "prep") and token.head.i != token.i:
         token = token.head
         chain.append(token)
         if token.dep_ == "acomp":  # "is due to meet": due is acomp of "is"

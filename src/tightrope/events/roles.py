@@ -20,11 +20,13 @@ from spacy.tokens import Token
 from ..actors.resolve import AGENT_ATTR, TOKEN_ATTR
 from ..models import ActorRef
 
-__all__ = ["phrase_targets", "domestic_target"]
+__all__ = ["phrase_targets", "domestic_target", "article_partner"]
 
 #: Dependents that are not part of what was done: the doer, punctuation, a separate clause.
 _SKIP_DEPS = {"nsubj", "nsubjpass", "csubj", "agent", "punct", "cc", "mark", "aux", "auxpass", "neg", "det",
               "parataxis", "appos", "dep"}
+#: Subordinators of a clause set against the main one.
+_CONTRAST_MARKS = {"while", "whereas", "although", "though"}
 #: How far from the trigger (in dependency edges) a target may stand.
 _REACH = 4
 #: Roots whose act needs no named patient to have a domestic target: concessions, demands, complaints,
@@ -34,7 +36,7 @@ _REACH = 4
 _INHERENTLY_DIRECTED = {"08", "10", "11", "12", "13", "14", "17"}
 
 
-def phrase_targets(words: tuple[Token, ...], sources: list[ActorRef]) -> list[ActorRef]:
+def phrase_targets(words: tuple[Token, ...], sources: list[ActorRef], contrast: bool = False) -> list[ActorRef]:
     """The nearest actors in the trigger's phrase that are not its source, nearest first.
 
     In a passive clause the subject is what was acted on ("a camp for Congolese refugees was
@@ -43,14 +45,19 @@ def phrase_targets(words: tuple[Token, ...], sources: list[ActorRef]) -> list[Ac
     Args:
         words: the trigger's tokens; the first is its head.
         sources: the event's sources, left out of the answer.
+        contrast: also look at the subject of a contrasting clause ("while X ..."), as an
+            objection or demand with no target of its own is aimed at it.
 
     Returns:
         The actors of the nearest dependent that names any, with its conjuncts; or ``[]``.
     """
-    source_ids = {s.actor_id for s in sources if s.actor_id}
+    # Neither the source nor its own state ("Putin's visit" is not a visit to Russia).
+    source_ids = {s.actor_id for s in sources if s.actor_id} | {s.country for s in sources if s.country}
     own = {t.i for t in words}
-    queue: deque[tuple[Token, int]] = deque((child, 1) for word in words for child in word.children
-                                            if child.i not in own and (_follow(child, word) or child.dep_ == "nsubjpass"))
+    head = words[0]
+    queue: deque[tuple[Token, int]] = deque(
+        (child, 1) for word in words for child in word.children
+        if child.i not in own and _first_step(child, word, head) and (_follow(child, word) or child.dep_ == "nsubjpass"))
     seen = set(own)
     while queue:
         token, depth = queue.popleft()
@@ -63,7 +70,8 @@ def phrase_targets(words: tuple[Token, ...], sources: list[ActorRef]) -> list[Ac
                     if r.actor_id not in source_ids and r not in refs]
             return refs + more
         if depth < _REACH:
-            queue.extend((child, depth + 1) for child in token.children if _follow(child, token))
+            queue.extend((child, depth + 1) for child in token.children
+                         if _follow(child, token) or (contrast and _contrast_subject(child, token, head)))
     return []
 
 
@@ -100,7 +108,7 @@ def _names_people(token: Token) -> bool:
 def _phrase(head: Token) -> list[Token]:
     """The trigger's dependents, nearest first, within reach ("opened fire to disperse demonstrators")."""
     found: list[Token] = []
-    queue: deque[tuple[Token, int]] = deque((c, 1) for c in head.children if _follow(c, head))
+    queue: deque[tuple[Token, int]] = deque((c, 1) for c in head.children if _follow(c, head) and _first_step(c, head, head))
     while queue:
         token, depth = queue.popleft()
         found.append(token)
@@ -109,8 +117,61 @@ def _phrase(head: Token) -> list[Token]:
     return found
 
 
+def _first_step(child: Token, parent: Token, head: Token) -> bool:
+    """A noun trigger's target hangs on a preposition ("talks with X"); its modifiers are its source."""
+    return head.pos_ != "NOUN" or child.dep_ == "prep"
+
+
+def _contrast_subject(child: Token, parent: Token, head: Token) -> bool:
+    """ "While India is keen on buying it, Washington objected": the subject of the clause set against the trigger."""
+    return (child.dep_ == "nsubj" and parent.dep_ == "advcl" and parent.head.i == head.i
+            and any(m.dep_ == "mark" and m.lower_ in _CONTRAST_MARKS for m in parent.children))
+
+
 def _follow(child: Token, parent: Token) -> bool:
     if child.dep_ in _SKIP_DEPS:
         return False
     # A coordinated verb is another event ("attacked X and fled to Y"); a coordinated noun is not.
     return not (child.dep_ == "conj" and parent.pos_ in ("VERB", "AUX"))
+
+
+#: Cooperative roots (intent, diplomatic and material cooperation, aid, yielding) and praise.
+_COOPERATIVE_ROOTS = {"03", "04", "05", "06", "07", "08"}
+
+
+def article_partner(events: list, min_events: int = 2) -> dict[str, ActorRef]:
+    """The partner state of each side of the article's main dyad, if it has one.
+
+    An article about two states (a visit, a summit) that codes at least ``min_events`` events
+    between them, more than between any other pair, has that pair as its main dyad. A
+    cooperative statement there with no target of its own ("we are going to deepen our military
+    cooperation", "India is keen on buying it") concerns the other side.
+
+    Args:
+        events: the article's events so far.
+        min_events: events the pair needs.
+
+    Returns:
+        ``{country: partner ref}`` for both sides, or ``{}``.
+    """
+    pairs: dict[frozenset[str], list] = {}
+    for event in events:
+        if event.source and event.target and event.source.country and event.target.country \
+                and event.source.country != event.target.country and event.modality != "negated":
+            pairs.setdefault(frozenset((event.source.country, event.target.country)), []).append(event)
+    ranked = sorted(pairs.items(), key=lambda kv: -len(kv[1]))
+    if not ranked or len(ranked[0][1]) < min_events or (len(ranked) > 1 and len(ranked[1][1]) == len(ranked[0][1])):
+        return {}
+    a, b = sorted(ranked[0][0])
+    states = {ref.country: ref for e in ranked[0][1] for ref in (e.source, e.target)
+              if ref.actor_id and ref.actor_id == ref.country}
+    partner = {}
+    for side, other in ((a, b), (b, a)):
+        ref = states.get(other) or ActorRef(actor_id=other, name=other, country=other, code=other)
+        partner[side] = ref.model_copy(update={"sector": None, "code": ref.country})
+    return partner
+
+
+def wants_partner(cameo: str) -> bool:
+    """Whether an event of this code with no target may take the article's partner state."""
+    return cameo[:2] in _COOPERATIVE_ROOTS

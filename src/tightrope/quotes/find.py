@@ -172,7 +172,7 @@ def _clause_subject(span: Span) -> ActorRef | None:
             ref = _subject(token)
             if ref is not None:
                 return ref
-        if token.head is token:
+        if token.head.i == token.i:
             break
         token = token.head
     return None

@@ -1,0 +1,80 @@
+"""Praise and criticism said with an adjective rather than a verb.
+
+"Jaishankar called the cooperation energetic" and "Lavrov said bilateral ties
+were valuable" praise (CAMEO 051) without a verb of praise; "X called the plan
+dangerous" criticises (111). The adjectives and their polarity are package data
+(``events/evaluative.csv``).
+"""
+
+from __future__ import annotations
+
+import functools
+
+from spacy.tokens import Token
+
+from ..data import read_table
+
+__all__ = ["evaluation", "RELATION_NOUNS"]
+
+#: Verbs that label their object: "called X energetic", "described X as dangerous".
+_LABEL_VERBS = {"call", "describe", "term", "label", "brand", "dub"}
+#: Verbs of saying whose clause may evaluate ("said ties were valuable").
+_SAY_VERBS = {"say", "tell", "add", "note", "stress", "describe", "declare", "state"}
+#: Nouns for a relationship between the speaker's side and another: praising them praises the partner.
+RELATION_NOUNS = {"tie", "ties", "relation", "relations", "relationship", "cooperation", "partnership", "friendship",
+                  "alliance", "dialogue", "talk", "talks", "meeting", "visit", "bond", "bonds"}
+_CODES = {"positive": "051", "negative": "111"}
+
+
+@functools.lru_cache(maxsize=1)
+def _polarity() -> dict[str, str]:
+    return {row["word"]: row["polarity"] for row in read_table("events/evaluative.csv", ("word", "polarity"))}
+
+
+def evaluation(verb: Token) -> tuple[str, Token, Token] | None:
+    """The (CAMEO code, adjective, evaluated noun) a labelling or saying verb expresses, if any.
+
+    Args:
+        verb: a verb token.
+
+    Returns:
+        ``("051" or "111", adjective, noun)``, or ``None``.
+    """
+    lemma = verb.lemma_.lower()
+    if lemma in _LABEL_VERBS:
+        for obj in verb.children:
+            if obj.dep_ != "dobj":
+                continue
+            # "called the cooperation energetic": the adjective is the verb's complement, or the
+            # parser hangs it on the object after it.
+            candidates = [c for c in verb.children if c.dep_ in ("oprd", "xcomp", "ccomp", "acomp")]
+            # An adjective after the noun it hangs on is a misparsed complement ("called the
+            # partnership with Argentina productive"); one before its noun ("a hostile regime") is not.
+            candidates += [t for t in obj.subtree if t.dep_ == "amod" and t.head.i < t.i]
+            for adjective in candidates:
+                code = _code(adjective)
+                if code:
+                    return code, adjective, obj
+    if lemma in _SAY_VERBS:
+        for clause in verb.children:
+            if clause.dep_ != "ccomp" or clause.lemma_ != "be":
+                continue
+            subject = next((c for c in clause.children if c.dep_ == "nsubj"), None)
+            if subject is None or subject.lemma_.lower() not in RELATION_NOUNS:
+                continue
+            for adjective in (c for c in clause.children if c.dep_ == "acomp"):
+                code = _code(adjective)
+                if code:
+                    return code, adjective, subject
+    return None
+
+
+def _code(adjective: Token) -> str | None:
+    """The code of an adjective or of an evaluative adjective in its coordination ("valuable, respectful")."""
+    if any(c.dep_ == "neg" for c in adjective.children):
+        return None  # "not valuable" is left alone rather than guessed
+    for word in (adjective, *adjective.conjuncts, *(c for c in adjective.children if c.dep_ == "amod")):
+        polarity = _polarity().get(word.lower_)
+        if polarity:
+            return _CODES[polarity]
+    return None
