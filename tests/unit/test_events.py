@@ -210,3 +210,8 @@ def test_events_untargeted_cooperation_in_a_two_state_article_concerns_the_other
 def test_events_untargeted_cooperation_stays_untargeted_without_a_main_dyad(analyse):
     (event,) = analyse("Tokyo pledged to expand defence cooperation.").events
     assert event.target is None
+
+
+def test_events_light_verb_continue_and_group_placed_throughout_a_country(analyse):
+    doc = analyse("Thousands of students throughout Kenya continued their hunger strike on Monday.")
+    assert [(e.source.country, e.cameo) for e in doc.events] == [("KEN", "142")]

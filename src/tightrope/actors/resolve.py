@@ -157,7 +157,7 @@ def _is_titled(ent: Span) -> bool:
 def _place_refs(token: Token, refs: dict[int, list[ActorRef]]) -> list[ActorRef]:
     """The state an agent noun is placed in or belongs to: "security forces in Guinea", "the police of Iraq"."""
     for prep in token.children:
-        if prep.dep_ == "prep" and prep.lower_ in ("in", "of", "from"):
+        if prep.dep_ == "prep" and prep.lower_ in ("in", "of", "from", "throughout", "across"):
             for obj in prep.children:
                 if obj.dep_ == "pobj":
                     states = [r for t in (obj, *obj.conjuncts) for r in (refs.get(t.i) or []) if r.country]

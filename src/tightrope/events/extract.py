@@ -32,7 +32,8 @@ _OWNER_DEPTH = 2
 #: Verbs that carry a nominal event ("launched an attack", "held talks", "staged protests").
 _LIGHT_VERBS = {"launch", "mount", "stage", "hold", "conduct", "carry", "make", "issue", "announce", "begin",
                 "start", "impose", "give", "offer", "extend", "deliver", "step", "open", "resume", "order",
-                "lodge", "file", "express", "voice", "receive", "pay", "sign", "reach", "undertake"}
+                "lodge", "file", "express", "voice", "receive", "pay", "sign", "reach", "undertake", "continue",
+                "organize", "organise", "go"}
 #: Codes that make no sense without a second party (a visit, 042, can: "Putin's visit").
 _NEEDS_TARGET = {"040", "041", "043", "044", "045", "046"}
 #: Prepositions that point at the target of a directed event ("protested against", "fired at").
