@@ -8,14 +8,14 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
-from ..actors.resolve import AGENT_ATTR, TOKEN_ATTR
+from ..actors.resolve import TOKEN_ATTR
 from ..config import MIN_CONFIDENCE
-from ..models import ActorRef, ArticleDoc, Event, Plover, TextSpan, content_id
+from ..models import ActorRef, ArticleDoc, Event, Modality, Plover, TextSpan, content_id
 from .intent import recode
 from .lexicon import Trigger, load_lexicon
 from .modality import OBLIGATION_AUX, modality_with_basis
 from .ontology import CameoCode, load_ontology
-from .roles import article_partner, domestic_target, phrase_targets, wants_partner
+from .roles import article_partner, domestic_target, phrase_targets, slot_target, wants_partner
 from .stance import evaluation
 
 __all__ = ["EventStage"]
@@ -79,8 +79,8 @@ class EventStage:
         seen: set[str] = set()
         starts = [q.start for q in doc.quotes]
         for sent in doc.parsed.sents:
-            for found in self._find(sent):
-                for event in self._events(doc, sent, found):
+            for found, cameo, modality in self._find(sent):
+                for event in self._events(doc, sent, found, cameo, modality):
                     i = bisect.bisect_right(starts, event.trigger.start) - 1
                     quote = doc.quotes[i] if i >= 0 and event.trigger.start < doc.quotes[i].end else None
                     if quote is not None:
@@ -90,16 +90,16 @@ class EventStage:
                         events.append(event)
         return doc.model_copy(update={"events": _with_partners(doc, events)})
 
-    def _find(self, sent: Span) -> Iterator[_Found]:
-        found = list(self._find_all(sent))
-        intents = {f.words[0].i for f in found if f.words[0].pos_ in ("VERB", "AUX")
-                   and recode(f.trigger.cameo, *modality_with_basis(f.words[0]))[0][:2] == "03"}
-        for item in found:
+    def _find(self, sent: Span) -> Iterator[tuple[_Found, str, Modality]]:
+        """Each trigger found in the sentence, with the code and modality it is stored with."""
+        coded = [(f, *_coding(f)) for f in self._find_all(sent)]
+        intents = {f.words[0].i for f, cameo, _ in coded if f.words[0].pos_ in ("VERB", "AUX") and cameo[:2] == "03"}
+        for found, cameo, modality in coded:
             # "pledged to expand cooperation" is one intent, coded on the act: the promise verb adds nothing.
-            head = item.words[0]
-            if item.trigger.cameo[:2] == "03" and any(c.dep_ == "xcomp" and c.i in intents for c in head.children):
+            head = found.words[0]
+            if found.trigger.cameo[:2] == "03" and any(c.dep_ == "xcomp" and c.i in intents for c in head.children):
                 continue
-            yield item
+            yield found, cameo, modality
 
     def _find_all(self, sent: Span) -> Iterator[_Found]:
         consumed: set[int] = set()
@@ -225,22 +225,17 @@ class EventStage:
                     return found
         return []
 
-    def _events(self, doc: ArticleDoc, sent: Span, found: _Found) -> Iterator[Event]:
+    def _events(self, doc: ArticleDoc, sent: Span, found: _Found, cameo: str, modality: Modality) -> Iterator[Event]:
         head = found.words[0]
-        if not found.targets and not found.trigger.symmetric:
-            found = _with_domestic_target(found)
-        if not found.targets and (len(found.sources) < 2 or not found.trigger.symmetric):
+        directed = not found.trigger.symmetric
+        if not found.targets and (len(found.sources) < 2 or directed):
             verbal_conflict = found.trigger.cameo[:2] in ("10", "11", "12", "13")
-            inferred = phrase_targets(found.words, found.sources, contrast=verbal_conflict)
-            if not inferred and not found.trigger.symmetric:
-                inferred = domestic_target(head, found.trigger.cameo, found.sources)
+            inferred = (directed and slot_target(head, found.trigger.prep, found.sources)) \
+                or phrase_targets(found.words, found.sources, contrast=verbal_conflict) \
+                or (directed and domestic_target(head, found.trigger.cameo, found.sources))
             if inferred:
                 found = _Found(found.trigger, found.words, found.sources, inferred, found.base_confidence - 0.1)
         pairs = _pairs(found)
-        modality, basis = modality_with_basis(head)
-        cameo = found.trigger.cameo
-        if head.pos_ in ("VERB", "AUX"):
-            cameo, modality = recode(cameo, modality, basis)
         code = self.codes[cameo]
         sentence = _text_span(doc, sent.start_char, sent.end_char)
         trigger = _text_span(doc, min(t.idx for t in found.words),
@@ -248,6 +243,15 @@ class EventStage:
         for source, target in pairs:
             confidence = found.base_confidence + (0.25 if target else 0.0) + 0.05 * found.trigger.specificity
             yield _event(doc, sentence, trigger, source, target, code, modality, min(confidence, 1.0))
+
+
+def _coding(found: _Found) -> tuple[str, Modality]:
+    """The code and modality of a found trigger: a verb's stated intent or refusal is recoded (see ``intent``)."""
+    head = found.words[0]
+    modality, basis = modality_with_basis(head)
+    if head.pos_ in ("VERB", "AUX"):
+        return recode(found.trigger.cameo, modality, basis)
+    return found.trigger.cameo, modality
 
 
 def _obligation_event(verb: Token) -> _Found | None:
@@ -292,29 +296,6 @@ def _stance_event(verb: Token) -> _Found | None:
     targets = [r for r in _refs(noun) if r not in sources]
     trigger = Trigger(lemma=verb.lemma_.lower(), pos="VERB", particle="", object="", prep="", cameo=code, symmetric=False)
     return _Found(trigger, (verb, adjective), sources, targets, 0.5)
-
-
-def _with_domestic_target(found: _Found) -> _Found:
-    """ "Serbian police beat protesters": an unnamed group acted on takes the source's country.
-
-    Only an agent noun ("protesters", "rebels", "the opposition") in an object position counts, and
-    only when the source has a country; the target keeps no actor id, since no actor was named.
-    """
-    source = next((s for s in found.sources if s.country), None)
-    if source is None:
-        return found
-    head = found.words[0]
-    candidates = [c for c in head.children if c.dep_ in ("dobj", "nsubjpass", "dative")]
-    candidates += [o for c in head.children if c.dep_ == "prep" and found.trigger.prep and c.lower_ == found.trigger.prep
-                   for o in c.children if o.dep_ == "pobj"]
-    for token in candidates:
-        agent = token._.get(AGENT_ATTR)
-        if agent:
-            word, sector = agent
-            target = ActorRef(actor_id=None, name=word, country=source.country, code=f"{source.country}{sector}",
-                              sector=sector)
-            return _Found(found.trigger, found.words, found.sources, [target], found.base_confidence - 0.1)
-    return found
 
 
 def _pairs(found: _Found) -> list[tuple[ActorRef, ActorRef | None]]:

@@ -20,7 +20,7 @@ from spacy.tokens import Token
 from ..actors.resolve import AGENT_ATTR, TOKEN_ATTR
 from ..models import ActorRef
 
-__all__ = ["phrase_targets", "domestic_target", "article_partner"]
+__all__ = ["phrase_targets", "slot_target", "domestic_target", "article_partner", "wants_partner"]
 
 #: Dependents that are not part of what was done: the doer, punctuation, a separate clause.
 _SKIP_DEPS = {"nsubj", "nsubjpass", "csubj", "agent", "punct", "cc", "mark", "aux", "auxpass", "neg", "det",
@@ -75,6 +75,32 @@ def phrase_targets(words: tuple[Token, ...], sources: list[ActorRef], contrast: 
     return []
 
 
+def slot_target(head: Token, prep: str, sources: list[ActorRef]) -> list[ActorRef]:
+    """ "Serbian police beat protesters": an agent noun in the trigger's own object slot, at home.
+
+    Only an agent noun ("protesters", "rebels", "the opposition") as direct object, passive
+    subject, dative or object of the entry's preposition counts; it is tried before the wider
+    phrase search, as the slot is the surest place for a target.
+
+    Args:
+        head: the trigger's head token.
+        prep: the lexicon entry's target preposition ("" for none).
+        sources: the event's sources; the first with a country decides.
+
+    Returns:
+        One target with the source's country and the agent's sector, no actor id; or ``[]``.
+    """
+    candidates = [c for c in head.children if c.dep_ in ("dobj", "nsubjpass", "dative")]
+    candidates += [o for c in head.children if c.dep_ == "prep" and prep and c.lower_ == prep
+                   for o in c.children if o.dep_ == "pobj"]
+    for token in candidates:
+        agent = token._.get(AGENT_ATTR)
+        if agent:
+            word, sector = agent
+            return _home(sources, word, sector)
+    return []
+
+
 def domestic_target(head: Token, cameo: str, sources: list[ActorRef]) -> list[ActorRef]:
     """The source's own country, for an act on someone unnamed or a protest with no target.
 
@@ -86,17 +112,20 @@ def domestic_target(head: Token, cameo: str, sources: list[ActorRef]) -> list[Ac
     Returns:
         One target with the country and no actor id, or ``[]``.
     """
-    source = next((s for s in sources if s.country), None)
-    if source is None:
-        return []
     patient = next((t for t in _phrase(head) if _names_people(t)), None)
     if patient is None and (cameo[:2] not in _INHERENTLY_DIRECTED or head.pos_ == "NOUN"):
         return []
     agent = patient._.get(AGENT_ATTR) if patient is not None else None
-    sector = agent[1] if agent else None
-    name = patient.text if patient is not None else source.country
+    return _home(sources, patient.text if patient is not None else None, agent[1] if agent else None)
+
+
+def _home(sources: list[ActorRef], name: str | None, sector: str | None) -> list[ActorRef]:
+    """A target in the first source's country, with no actor id since no actor was named."""
+    source = next((s for s in sources if s.country), None)
+    if source is None:
+        return []
     code = f"{source.country}{sector}" if sector else source.country
-    return [ActorRef(actor_id=None, name=name, country=source.country, code=code, sector=sector)]
+    return [ActorRef(actor_id=None, name=name or source.country, country=source.country, code=code, sector=sector)]
 
 
 def _names_people(token: Token) -> bool:
