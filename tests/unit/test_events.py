@@ -163,13 +163,24 @@ def test_events_refused_and_urged_actions_did_not_happen(analyse):
     assert ("IRN", "040", "DEU", "negated") in coded and ("IRN", "040", "DEU", "asserted") not in coded
     assert ("IRN", "120", "DEU", "asserted") in coded  # the refusal itself happened, aimed at Germany
     coded = _coded(analyse("France urged Russia to withdraw troops from Ukraine."))
-    assert ("RUS", "087", "UKR", "hypothetical") in coded  # Russia, not France, would withdraw
+    # The appeal is the event; the withdrawal it asks for has not happened and is not coded again.
+    assert coded == [("FRA", "020", "RUS", "asserted")]
 
 
 def test_events_threatened_action_is_hypothetical(analyse):
     coded = _coded(analyse("Washington threatened to impose sanctions on Turkey."))
-    assert ("USA", "163", "TUR", "hypothetical") in coded
-    assert ("USA", "130", "TUR", "asserted") in coded  # the threat is real and aimed at Turkey
+    # One event: the threat is real, aimed at Turkey, and a threat of sanctions (1312); the
+    # sanctions themselves are only its content.
+    assert coded == [("USA", "1312", "TUR", "asserted")]
+
+
+def test_events_demanded_or_agreed_content_is_not_a_second_event(analyse):
+    coded = _coded(analyse("Britain said that Libya must hand over the suspects to Scotland."))
+    assert coded == [("GBR", "100", "LBY", "asserted")]
+    coded = _coded(analyse("Iran threatened to shell Iraqi towns."))
+    assert coded == [("IRN", "1384", "IRQ", "asserted")]  # threat of military force, not shelling
+    # An act under a condition with no governing demand or threat is still coded, as hypothetical.
+    assert _coded(analyse("Israel could attack Iran.")) == [("ISR", "138", "IRN", "hypothetical")]
 
 
 def test_events_noun_modifier_selects_the_code(analyse):

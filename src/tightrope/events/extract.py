@@ -11,7 +11,7 @@ from spacy.tokens import Span, Token
 from ..actors.resolve import TOKEN_ATTR
 from ..config import MIN_CONFIDENCE
 from ..models import ActorRef, ArticleDoc, Event, Modality, Plover, TextSpan, content_id
-from .intent import recode
+from .intent import recode, threat_code
 from .lexicon import Trigger, load_lexicon
 from .modality import OBLIGATION_AUX, modality_with_basis
 from .ontology import CameoCode, load_ontology
@@ -45,6 +45,11 @@ _SAYING_VERBS = {"say", "declare", "reiterate", "insist", "stress", "state", "te
                  "argue", "remind", "write", "announce", "emphasize", "emphasise", "underline", "assert"}
 #: The lexicon-free trigger for such a demand.
 _OBLIGATION = Trigger(lemma="", pos="VERB", particle="", object="", prep="", cameo="100", symmetric=False)
+#: Clauses that carry what a demand, threat or agreement is about, and how far up its verb may be.
+_CONTENT_DEPS = {"xcomp", "ccomp", "advcl", "acomp"}
+_CONTENT_DEPTH = 4
+#: Codes of acts whose content is another act: intents and agreements, appeals, demands, refusals, threats.
+_GOVERNING_ROOTS = {"02", "03", "10", "12", "13"}
 #: How many tokens after a noun trigger its target's preposition may stand ("visit to Delhi").
 _NOUN_PREP_REACH = 3
 
@@ -93,12 +98,25 @@ class EventStage:
     def _find(self, sent: Span) -> Iterator[tuple[_Found, str, Modality]]:
         """Each trigger found in the sentence, with the code and modality it is stored with."""
         coded = [(f, *_coding(f)) for f in self._find_all(sent)]
-        intents = {f.words[0].i for f, cameo, _ in coded if f.words[0].pos_ in ("VERB", "AUX") and cameo[:2] == "03"}
+        verbs = {f.words[0].i: cameo for f, cameo, _ in coded if f.words[0].pos_ in ("VERB", "AUX")}
+        intents = {i for i, cameo in verbs.items() if cameo[:2] == "03"}
+        contents: dict[int, str] = {}  # governing verb -> the code of the act it is about
+        kept = []
         for found, cameo, modality in coded:
             # "pledged to expand cooperation" is one intent, coded on the act: the promise verb adds nothing.
             head = found.words[0]
             if found.trigger.cameo[:2] == "03" and any(c.dep_ == "xcomp" and c.i in intents for c in head.children):
                 continue
+            governor = _content_of(head, verbs) if modality in ("future", "hypothetical") and cameo[:2] != "03" else None
+            if governor is not None:
+                contents.setdefault(governor, cameo)
+                continue
+            kept.append((found, cameo, modality))
+        for found, cameo, modality in kept:
+            # "threatened to impose sanctions" is a threat of sanctions (1312), not a bare threat (130).
+            content = contents.get(found.words[0].i)
+            if cameo == "130" and content:
+                cameo = threat_code(content) or cameo
             yield found, cameo, modality
 
     def _find_all(self, sent: Span) -> Iterator[_Found]:
@@ -243,6 +261,28 @@ class EventStage:
         for source, target in pairs:
             confidence = found.base_confidence + (0.25 if target else 0.0) + 0.05 * found.trigger.specificity
             yield _event(doc, sentence, trigger, source, target, code, modality, min(confidence, 1.0))
+
+
+def _content_of(head: Token, verbs: dict[int, str]) -> int | None:
+    """Whether an unrealised act is what a coded demand, appeal, threat, refusal or agreement is about.
+
+    In "threatened to shell Iraqi towns", "demanded that Libya must hand over the suspects" or
+    "agreed that their countries should cooperate", the shelling, handing over and cooperating
+    have not happened: they are the content of the threat, demand or agreement, which is the
+    event. Coding them again as acts of their own is how coders over-count.
+
+    Returns:
+        The index of the governing event's verb, or ``None``.
+    """
+    token = head
+    for _ in range(_CONTENT_DEPTH):
+        if token.dep_ not in _CONTENT_DEPS or token.head.i == token.i:
+            return None
+        token = token.head
+        code = verbs.get(token.i)
+        if code is not None and (code[:2] in _GOVERNING_ROOTS or code == _OBLIGATION.cameo):
+            return token.i
+    return None
 
 
 def _coding(found: _Found) -> tuple[str, Modality]:

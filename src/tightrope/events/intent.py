@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from ..models import Modality
 
-__all__ = ["recode"]
+__all__ = ["recode", "threat_code"]
 
 _OWN_STANCE = {"condition", "modal", "auxiliary", "intention"}
 _OWN_REFUSAL = {"future-negation", "failure"}
@@ -63,6 +63,11 @@ def recode(code: str, modality: Modality, basis: str) -> tuple[str, Modality]:
         if new:
             return new, "asserted"
     return code, modality
+
+
+def threat_code(code: str) -> str | None:
+    """The CAMEO threat code for a hostile act ("impose sanctions", 163 -> 1312), or ``None``."""
+    return _lookup(_THREAT, code)
 
 
 def _lookup(table: dict[str, str], code: str) -> str | None:
