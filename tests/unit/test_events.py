@@ -226,3 +226,14 @@ def test_events_untargeted_cooperation_stays_untargeted_without_a_main_dyad(anal
 def test_events_light_verb_continue_and_group_placed_throughout_a_country(analyse):
     doc = analyse("Thousands of students throughout Kenya continued their hunger strike on Monday.")
     assert [(e.source.country, e.cameo) for e in doc.events] == [("KEN", "142")]
+
+
+def test_events_insist_demands_only_with_a_clause_that_wants_something(analyse):
+    coded = _coded(analyse("Britain insisted that Serbia withdraw its troops."))
+    assert coded == [("GBR", "100", "SRB", "asserted")]  # the withdrawal is what is demanded
+    assert _coded(analyse("Britain insisted that the talks had failed.")) == []
+
+
+def test_events_a_date_is_not_a_particle(analyse):
+    doc = analyse("Desmond Tutu on Sunday called for sanctions against Nigeria.")
+    assert [e.trigger.text for e in doc.events] == ["called for"]

@@ -39,6 +39,7 @@ _TITLE_WORDS = {"president", "prime", "minister", "foreign", "defence", "defense
 _OFFICE_WORDS = {"judge", "governor", "mayor", "general", "colonel", "commander", "archbishop", "bishop", "cardinal",
                  "speaker", "lawmaker", "legislator", "deputy", "justice", "prosecutor", "attorney", "admiral",
                  "lieutenant", "major", "captain", "marshal", "president-elect", "vice-president", "vice-premier"}
+_AIMED_PREPS = {"against", "toward", "towards"}
 _SELF_PRONOUNS = {"it", "they", "we", "i", "he", "she"}
 _SPEECH_VERBS = {"say", "tell", "announce", "declare", "state", "insist", "add", "claim", "warn", "confirm",
                  "report", "stress", "note", "argue", "reiterate", "vow", "pledge", "promise", "indicate"}
@@ -75,7 +76,7 @@ class ActorStage:
                 if not owners and _is_titled(ent):
                     # "President Levy Mwanawasa ... the Zambian people": an office holder no list
                     # knows serves the one state the sentence names, if it names one.
-                    owners = _locale_refs(ent.root, refs)
+                    owners = _locale_refs(ent.root, refs, objects=False)
                 ref = book.unknown_person(ent, owners)
                 for token in ent:
                     refs[token.i] = [ref]
@@ -166,15 +167,25 @@ def _place_refs(token: Token, refs: dict[int, list[ActorRef]]) -> list[ActorRef]
     return []
 
 
-def _locale_refs(token: Token, refs: dict[int, list[ActorRef]]) -> list[ActorRef]:
+def _locale_refs(token: Token, refs: dict[int, list[ActorRef]], objects: bool = True) -> list[ActorRef]:
     """The one state a sentence is about, for an agent noun with no owner ("police", "protesters").
 
     Only a sentence that names exactly one state settles it; otherwise the noun stays unresolved.
+    Without ``objects``, a state named as an object ("called for sanctions against Nigeria")
+    does not count: it is the other party, while a people ("the Zambian people") or an
+    institution ("the Kenya Anti-Corruption Commission") or a place ("the curfew in Abidjan")
+    places the sentence at home.
     """
-    states = {r.actor_id: r for t in token.sent for r in (refs.get(t.i) or []) if r.actor_id == r.country}
+    states = {r.actor_id: r for t in token.sent for r in (refs.get(t.i) or [])
+              if r.actor_id == r.country and (objects or not _is_object(t))}
     if len(states) != 1:
         return []
     return list(states.values())
+
+
+def _is_object(token: Token) -> bool:
+    """A direct object, or the object of "against": the party an act is aimed at."""
+    return token.dep_ in ("dobj", "dative") or (token.dep_ == "pobj" and token.head.lower_ in _AIMED_PREPS)
 
 
 def _reporting_subject(token: Token, refs: dict[int, list[ActorRef]]) -> list[ActorRef]:

@@ -43,6 +43,8 @@ _DIRECTIVE_VERBS = {"demand", "insist", "urge", "ask", "call", "warn", "threaten
 #: Verbs of saying whose clause with "must" or "should" is a demand: "declared that China must drop barriers".
 _SAYING_VERBS = {"say", "declare", "reiterate", "insist", "stress", "state", "tell", "add", "repeat", "maintain",
                  "argue", "remind", "write", "announce", "emphasize", "emphasise", "underline", "assert"}
+#: Demand verbs that also just assert: "insisted that the talks had failed" demands nothing.
+_ASSERTING_DEMANDS = {"insist", "maintain"}
 #: The lexicon-free trigger for such a demand.
 _OBLIGATION = Trigger(lemma="", pos="VERB", particle="", object="", prep="", cameo="100", symmetric=False)
 #: Clauses that carry what a demand, threat or agreement is about, and how far up its verb may be.
@@ -136,7 +138,7 @@ class EventStage:
 
     def _verb_event(self, verb: Token) -> _Found | None:
         trigger, words = self._match(verb, "VERB")
-        if trigger is None:
+        if trigger is None or _asserts(verb, trigger):
             return None
         sources = _agent_refs(verb)
         if _is_passive(verb):
@@ -197,7 +199,7 @@ class EventStage:
             if entry.particle:
                 deps = ("compound", "amod") if pos == "NOUN" else ("prt", "prep")
                 particle = next((c for c in token.children if c.dep_ in deps
-                                 and entry.particle in (c.lower_, c.lemma_.lower())), None)
+                                 and entry.particle in (c.lower_, c.lemma_.lower()) and not _dates(c)), None)
                 if particle is None:
                     continue
                 words.append(particle)
@@ -292,6 +294,27 @@ def _coding(found: _Found) -> tuple[str, Modality]:
     if head.pos_ in ("VERB", "AUX"):
         return recode(found.trigger.cameo, modality, basis)
     return found.trigger.cameo, modality
+
+
+def _dates(prep: Token) -> bool:
+    """ "called on Sunday": a preposition whose object is a date is not the verb's particle."""
+    return any(c.dep_ == "pobj" and c.ent_type_ in ("DATE", "TIME") for c in prep.children)
+
+
+def _asserts(verb: Token, trigger: Trigger) -> bool:
+    """ "insisted unrest reflected ethnic tensions": a demand verb that only asserts a fact.
+
+    A demand's clause wants something done ("insisted that Serbia withdraw", "... must withdraw");
+    a clause in the indicative ("reflected", "is") reports what the speaker holds true.
+    """
+    if trigger.cameo[:2] != "10" or trigger.particle or trigger.object or verb.lemma_.lower() not in _ASSERTING_DEMANDS:
+        return False
+    clause = next((c for c in verb.children if c.dep_ == "ccomp"), None)
+    if clause is None or any(c.dep_ == "aux" and c.lower_ in OBLIGATION_AUX for c in clause.children):
+        return False
+    # The finite word says the mood: "reflected", "has failed", "were killed" are indicative.
+    finite = [clause, *(c for c in clause.children if c.dep_ in ("aux", "auxpass"))]
+    return any(t.tag_ in ("VBD", "VBZ") for t in finite)
 
 
 def _obligation_event(verb: Token) -> _Found | None:

@@ -60,7 +60,7 @@ def modality_with_basis(trigger: Token) -> tuple[Modality, str]:
     heads = {t.lemma_ for t in chain[1:]}
     if heads & _NEGATING_HEADS:
         return "negated", "failure" if "fail" in heads else "refusal"
-    if any(t.lemma_ in _UNREALISED_HEADS for t in chain[1:]):
+    if any(t.lemma_ in _UNREALISED_HEADS for t in chain[1:]) or _is_demanded_clause(trigger):
         return "hypothetical", "unrealised"
     if any(_is_conditional(t) for t in chain):
         return "hypothetical", "condition"
@@ -92,6 +92,12 @@ def _governing_chain(trigger: Token) -> list[Token]:
             token = token.head
             chain.append(token)
     return chain
+
+
+def _is_demanded_clause(trigger: Token) -> bool:
+    """ "insisted that Serbia withdraw its troops": a clause in the subjunctive under a demand."""
+    return (trigger.dep_ == "ccomp" and trigger.tag_ in ("VB", "VBP")
+            and trigger.head.lemma_ in _UNREALISED_HEADS | {"insist"})
 
 
 def _is_conditional(token: Token) -> bool:
