@@ -237,3 +237,24 @@ def test_events_insist_demands_only_with_a_clause_that_wants_something(analyse):
 def test_events_a_date_is_not_a_particle(analyse):
     doc = analyse("Desmond Tutu on Sunday called for sanctions against Nigeria.")
     assert [e.trigger.text for e in doc.events] == ["called for"]
+
+
+def test_events_container_nouns_stand_for_what_they_hold(analyse):
+    # "tons of food aid" is aid; a promise of aid is an intent to give it (033).
+    coded = _coded(analyse("Japan will provide 25,000 tons of food aid to Liberia."))
+    assert coded == [("JPN", "033", "LBR", "future")]
+    # "a mediation effort" is mediation (045), between both named parties.
+    coded = _coded(analyse("Qatar launched a mediation effort between the Emirates and Saudi Arabia."))
+    assert sorted(coded) == [("QAT", "045", "ARE", "asserted"), ("QAT", "045", "SAU", "asserted")]
+
+
+def test_events_force_posture_and_inspections(analyse):
+    assert _coded(analyse("Israel has strengthened its forces in Lebanon.")) == [("ISR", "154", "LBN", "asserted")]
+    assert _coded(analyse("Iraqi troops remained on alert.")) == [("IRQ", "152", None, "asserted")]
+    assert _coded(analyse("Japan dispatched inspectors to Iran.")) == [("JPN", "090", "IRN", "asserted")]
+
+
+def test_events_unresolved_recipient_is_not_taken_to_be_at_home(analyse):
+    # The Red Crescent is not in the knowledge base; it is not Switzerland.
+    coded = _coded(analyse("Swiss doctors handed over 700 kg of medicine to the Red Crescent."))
+    assert coded == [("CHE", "073", None, "asserted")]

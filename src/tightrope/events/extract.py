@@ -43,6 +43,10 @@ _DIRECTIVE_VERBS = {"demand", "insist", "urge", "ask", "call", "warn", "threaten
 #: Verbs of saying whose clause with "must" or "should" is a demand: "declared that China must drop barriers".
 _SAYING_VERBS = {"say", "declare", "reiterate", "insist", "stress", "state", "tell", "add", "repeat", "maintain",
                  "argue", "remind", "write", "announce", "emphasize", "emphasise", "underline", "assert"}
+#: Nouns that stand for what they hold or measure ("tons of aid", "a mission of observers").
+_CONTAINERS = {"ton", "tonne", "kg", "kilogram", "kilo", "worth", "amount", "shipment", "consignment", "batch", "load",
+               "mission", "team", "group", "delegation", "contingent", "number", "dozen", "hundred", "thousand",
+               "part", "portion", "day", "week", "month", "round", "series", "state", "effort", "package"}
 #: Demand verbs that also just assert: "insisted that the talks had failed" demands nothing.
 _ASSERTING_DEMANDS = {"insist", "maintain"}
 #: The lexicon-free trigger for such a demand.
@@ -160,15 +164,17 @@ class EventStage:
         """A light verb with a nominal trigger as object: "Israel mounted an invasion of Lebanon"."""
         if verb.lemma_.lower() not in _LIGHT_VERBS:
             return None
-        for obj in verb.children:
-            if obj.dep_ != "dobj":
+        for child in verb.children:
+            if child.dep_ != "dobj":
                 continue
-            trigger, _ = self._match(obj, "NOUN")
+            # "launched a mediation effort", "declared a state of siege": the event noun inside the object.
+            trigger, obj = next(((t, n) for n in _object_nouns(child) for t in (self._match(n, "NOUN")[0],) if t),
+                                (None, child))
             if trigger is None:
                 continue
             targets = (_prep_refs(obj, trigger.prep) if trigger.prep else []) or self._targets(verb, trigger, (verb,))
             targets = targets or _refs_of_deps(verb, {"dative"})
-            return _Found(trigger, (verb, obj), _agent_refs(verb), targets, 0.6)
+            return _Found(trigger, tuple(dict.fromkeys((verb, obj, child))), _agent_refs(verb), targets, 0.6)
         return None
 
     def _noun_event(self, noun: Token) -> _Found | None:
@@ -205,11 +211,11 @@ class EventStage:
                 words.append(particle)
                 holders.append(particle)
             if entry.object:
-                obj = next((c for h in holders for c in h.children if c.dep_ in ("dobj", "attr", "pobj")
-                            and c.lemma_.lower() == entry.object), None)
-                if obj is None:
+                found = next(((c, n) for h in holders for c in h.children if c.dep_ in ("dobj", "attr", "pobj")
+                              for n in _object_nouns(c) if n.lemma_.lower() == entry.object), None)
+                if found is None:
                     continue
-                words.append(obj)
+                words.extend(dict.fromkeys(found))  # "banned opposition candidates": the object and its kind
             # Prefer the entry that asks most of the sentence, then one whose target preposition is
             # there ("meet with X"), then one that needs none ("meet X").
             has_prep = any(c.dep_ in ("prep", "agent") and c.lower_ == entry.prep for h in holders for c in h.children)
@@ -294,6 +300,20 @@ def _coding(found: _Found) -> tuple[str, Modality]:
     if head.pos_ in ("VERB", "AUX"):
         return recode(found.trigger.cameo, modality, basis)
     return found.trigger.cameo, modality
+
+
+def _object_nouns(obj: Token) -> list[Token]:
+    """An object and the nouns that say what it is: "mediation efforts", "700 kg of medicine".
+
+    A container or measure noun ("tons of aid", "a mission of observers", "a state of
+    emergency") stands for what it holds; a compound modifier ("aid deliveries") for the kind.
+    """
+    nouns = [obj, *(c for c in obj.children if c.dep_ == "compound" and c.pos_ == "NOUN")]
+    if obj.lemma_.lower() in _CONTAINERS:
+        for prep in obj.children:
+            if prep.dep_ == "prep" and prep.lower_ == "of":
+                nouns.extend(o for o in prep.children if o.dep_ == "pobj")
+    return nouns
 
 
 def _dates(prep: Token) -> bool:

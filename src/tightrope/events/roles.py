@@ -112,7 +112,8 @@ def domestic_target(head: Token, cameo: str, sources: list[ActorRef]) -> list[Ac
     Returns:
         One target with the country and no actor id, or ``[]``.
     """
-    patient = next((t for t in _phrase(head) if _names_people(t)), None)
+    home = {s.country for s in sources if s.country}
+    patient = next((t for t in _phrase(head) if _names_people(t, home)), None)
     if patient is None and (cameo[:2] not in _INHERENTLY_DIRECTED or head.pos_ == "NOUN"):
         return []
     agent = patient._.get(AGENT_ATTR) if patient is not None else None
@@ -128,9 +129,16 @@ def _home(sources: list[ActorRef], name: str | None, sector: str | None) -> list
     return [ActorRef(actor_id=None, name=name or source.country, country=source.country, code=code, sector=sector)]
 
 
-def _names_people(token: Token) -> bool:
-    """An agent noun ("protesters", "candidates"), a name, or a pronoun: someone, not something."""
-    return bool(token._.get(AGENT_ATTR)) or token.ent_type_ in ("PERSON", "NORP", "ORG") or (
+def _names_people(token: Token, home: set[str]) -> bool:
+    """Someone at home, not something: an agent noun ("protesters", "candidates"), people the
+    resolver placed in the source's own country, a person's name, or a pronoun.
+
+    An unresolved group or organisation ("West Africans", "the Red Crescent") is not taken to be
+    at home: it may as well be abroad.
+    """
+    refs = token._.get(TOKEN_ATTR) or []
+    return bool(token._.get(AGENT_ATTR)) or token.ent_type_ == "PERSON" or (
+        token.pos_ in ("NOUN", "PROPN") and bool(refs) and all(r.country in home and r.sector for r in refs)) or (
         token.pos_ == "PRON" and token.lower_ in ("him", "her", "them", "us"))
 
 
