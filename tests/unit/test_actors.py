@@ -116,3 +116,21 @@ def test_actors_packaged_lists_are_large_enough():
     orgs = [e for e in kb.entities.values() if e.kind in ("organization", "group")]
     nonstate = [e for e in kb.entities.values() if e.kind == "nonstate"]
     assert len(people) >= 400 and len(orgs) >= 60 and len(nonstate) >= 40
+
+
+def test_actors_a_people_placed_in_another_state_is_of_that_state(analyse):
+    # CAMEO codes an ethnic group by where it lives: these Albanians are Serbia's (SRB + ETH).
+    doc = analyse("Ethnic Albanians in south Serbia condemned the police.")
+    assert [(e.source.country, e.source.code) for e in doc.events] == [("SRB", "SRBETH")]
+    doc = analyse("Albanians condemned Serbia.")
+    assert [(e.source.country, e.target.country) for e in doc.events] == [("ALB", "SRB")]
+
+
+def test_actors_a_language_is_not_a_state(analyse):
+    doc = analyse("Latvia lifted restrictions on the Russian language.")
+    assert "RUS" not in {a.id for a in doc.actors}
+
+
+def test_actors_a_region_is_the_state_it_lies_in(analyse):
+    doc = analyse("Britain banned a militant group in Northern Ireland.")
+    assert {a.id for a in doc.actors} == {"GBR"}

@@ -40,6 +40,8 @@ _OFFICE_WORDS = {"judge", "governor", "mayor", "general", "colonel", "commander"
                  "speaker", "lawmaker", "legislator", "deputy", "justice", "prosecutor", "attorney", "admiral",
                  "lieutenant", "major", "captain", "marshal", "president-elect", "vice-president", "vice-premier"}
 _AIMED_PREPS = {"against", "toward", "towards"}
+#: Nouns a demonym names a language or its speakers with, not a state.
+_LANGUAGE_WORDS = {"language", "tongue", "dialect", "speaker", "literature", "alphabet", "script", "translation"}
 _SELF_PRONOUNS = {"it", "they", "we", "i", "he", "she"}
 _SPEECH_VERBS = {"say", "tell", "announce", "declare", "state", "insist", "add", "claim", "warn", "confirm",
                  "report", "stress", "note", "argue", "reiterate", "vow", "pledge", "promise", "indicate"}
@@ -65,11 +67,22 @@ class ActorStage:
         parsed: Doc = doc.parsed
         book = _ActorBook(self.kb, doc.article.published)
         refs: dict[int, list[ActorRef]] = {}
+        peoples: list[Token] = []  # "Albanians", "Kurds": peoples named by their demonym
         for span in self._known_spans(parsed):
             alias = self.kb.aliases[span.label_][0]
+            if alias.form == "adjective" and span.root.dep_ in ("amod", "compound") \
+                    and span.root.head.lemma_.lower() in _LANGUAGE_WORDS:
+                continue  # "the Russian language" names a language, not Russia
             ref = book.mention(alias, span)
             for token in span:
                 refs[token.i] = [ref]
+            if alias.form == "adjective" and span.root.pos_ in ("NOUN", "PROPN") and span.root.dep_ not in ("amod", "compound"):
+                peoples.append(span.root)
+        for token in peoples:
+            # "ethnic Albanians in south Serbia" are people of Serbia, as event data codes them.
+            places = [r for r in _place_refs(token, refs, preps=("in", "of")) if r.country != refs[token.i][0].country]
+            if len(places) == 1:
+                refs[token.i] = [book.with_sector(places[0], "ETH")]
         for ent in parsed.ents:
             if ent.label_ in _PERSON_LABELS and not any(t.i in refs for t in ent):
                 owners = _modifier_refs(ent.root, refs) or _appos_refs(ent.root, refs)
@@ -155,10 +168,11 @@ def _is_titled(ent: Span) -> bool:
     return any(w in _TITLE_WORDS or w in _OFFICE_WORDS or w.split("-")[-1] in _TITLE_WORDS for w in words)
 
 
-def _place_refs(token: Token, refs: dict[int, list[ActorRef]]) -> list[ActorRef]:
+def _place_refs(token: Token, refs: dict[int, list[ActorRef]],
+                preps: tuple[str, ...] = ("in", "of", "from", "throughout", "across")) -> list[ActorRef]:
     """The state an agent noun is placed in or belongs to: "security forces in Guinea", "the police of Iraq"."""
     for prep in token.children:
-        if prep.dep_ == "prep" and prep.lower_ in ("in", "of", "from", "throughout", "across"):
+        if prep.dep_ == "prep" and prep.lower_ in preps:
             for obj in prep.children:
                 if obj.dep_ == "pobj":
                     states = [r for t in (obj, *obj.conjuncts) for r in (refs.get(t.i) or []) if r.country]
