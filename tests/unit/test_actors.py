@@ -134,3 +134,14 @@ def test_actors_a_language_is_not_a_state(analyse):
 def test_actors_a_region_is_the_state_it_lies_in(analyse):
     doc = analyse("Britain banned a militant group in Northern Ireland.")
     assert {a.id for a in doc.actors} == {"GBR"}
+
+
+def test_actors_modifier_sector_beats_a_generic_person_word(analyse):
+    # "rebel leaders" are rebels, not the government; one actor, not two.
+    doc = analyse("Afghan rebel leaders condemned Pakistan.")
+    assert [(e.source.code, e.target.country) for e in doc.events] == [("AFGREB", "PAK")]
+
+
+def test_actors_unknown_person_speaks_for_the_organisation_named_before_them(analyse):
+    doc = analyse("Afghan rebels met U.N. mediator Diego Cordovez.")
+    assert [(e.source.code, e.target.code) for e in doc.events] == [("AFGREB", "IGOUNO")]

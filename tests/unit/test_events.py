@@ -258,3 +258,21 @@ def test_events_unresolved_recipient_is_not_taken_to_be_at_home(analyse):
     # The Red Crescent is not in the knowledge base; it is not Switzerland.
     coded = _coded(analyse("Swiss doctors handed over 700 kg of medicine to the Red Crescent."))
     assert coded == [("CHE", "073", None, "asserted")]
+
+
+def test_events_attack_on_civilians_is_assault_not_battle(analyse):
+    doc = analyse("A camp for Congolese refugees was attacked by Burundian militiamen.")
+    assert [(e.source.country, e.cameo, e.target.country, e.plover.type) for e in doc.events] == [
+        ("BDI", "180", "COD", "ASSAULT")]
+    doc = analyse("Russian troops attacked Ukrainian soldiers.")
+    assert [(e.cameo, e.plover.type) for e in doc.events] == [("190", "FIGHT")]
+
+
+def test_events_violence_takes_the_code_of_its_means(analyse):
+    doc = analyse("Irish guerrillas wounded two British soldiers in a bomb attack.")
+    assert [(e.cameo, e.target.country) for e in doc.events] == [("183", "GBR")]
+
+
+def test_events_prepared_to_is_a_stated_intent(analyse):
+    coded = _coded(analyse("Iraq's government announced that it is prepared to impose martial law."))
+    assert coded == [("IRQ", "1324", "IRQ", "future")]  # a threat to impose martial law at home

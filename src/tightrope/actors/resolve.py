@@ -135,7 +135,11 @@ class ActorStage:
             if person is not None:
                 book.add_mention(person.actor_id, token)
                 return [person]
-        return [book.with_sector(owner, sector) for owner in owners]
+        # "rebel leaders" are rebels: a modifier's own sector is more precise than a generic person word.
+        sector = next((a[1] for c in token.children if c.dep_ == "compound"
+                       for a in (_agent_word(c, self.kb),) if a and a[1] != "GOV"), sector)
+        found = [book.with_sector(owner, sector) for owner in owners]
+        return list({(r.actor_id, r.code): r for r in found}.values())
 
     def _pronoun_ref(self, token: Token, refs: dict[int, list[ActorRef]], book: _ActorBook) -> list[ActorRef]:
         if token.pos_ != "PRON":
@@ -288,6 +292,8 @@ class _ActorBook:
         country = owners[0].country if len(owners) == 1 else None
         pid = "person:" + "-".join(ent.text.lower().split())
         code = f"{country}GOV" if country and _has_title(ent.root) else country
+        if len(owners) == 1 and not country:
+            code = owners[0].code  # "U.N. mediator Diego Cordovez" speaks for the UN
         self._ensure(Actor(id=pid, name=ent.text, kind="person", country=country, code=code))
         self._add(pid, ent.start_char, ent.end_char, ent.text)
         ref = ActorRef(actor_id=pid, name=ent.text, country=country, code=code,

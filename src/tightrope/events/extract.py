@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+import dataclasses
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -47,6 +48,10 @@ _SAYING_VERBS = {"say", "declare", "reiterate", "insist", "stress", "state", "te
 _CONTAINERS = {"ton", "tonne", "kg", "kilogram", "kilo", "worth", "amount", "shipment", "consignment", "batch", "load",
                "mission", "team", "group", "delegation", "contingent", "number", "dozen", "hundred", "thousand",
                "part", "portion", "day", "week", "month", "round", "series", "state", "effort", "package"}
+#: Generic attack codes that become unconventional violence (180) when aimed at civilians.
+_CONVENTIONAL_ATTACKS = {"190", "193"}
+_CIVILIAN_SECTORS = {"CVL", "REF", "EDU", "REL", "MED", "LAB", "HLH"}
+_UNCONVENTIONAL = "180"
 #: Demand verbs that also just assert: "insisted that the talks had failed" demands nothing.
 _ASSERTING_DEMANDS = {"insist", "maintain"}
 #: The lexicon-free trigger for such a demand.
@@ -144,6 +149,7 @@ class EventStage:
         trigger, words = self._match(verb, "VERB")
         if trigger is None or _asserts(verb, trigger):
             return None
+        trigger = self._by_means(verb, trigger)
         sources = _agent_refs(verb)
         if _is_passive(verb):
             targets = _refs_of_deps(verb, {"nsubjpass"})
@@ -159,6 +165,19 @@ class EventStage:
                         targets = self._targets(child, inner, inner_words)
                         break
         return _Found(trigger, words, sources, targets, 0.6)
+
+    def _by_means(self, verb: Token, trigger: Trigger) -> Trigger:
+        """ "wounded two soldiers in a bomb attack": violence takes the code of the means it names."""
+        if trigger.cameo[:2] not in ("18", "19"):
+            return trigger
+        for prep in verb.children:
+            if prep.dep_ == "prep" and prep.lower_ in ("in", "with", "by"):
+                for noun in prep.children:
+                    means, _ = self._match(noun, "NOUN") if noun.dep_ == "pobj" else (None, ())
+                    if means is not None and means.cameo[:2] in ("18", "19", "20") and means.cameo != trigger.cameo \
+                            and len(means.cameo) >= len(trigger.cameo) and means.cameo not in _CONVENTIONAL_ATTACKS:
+                        return dataclasses.replace(trigger, cameo=means.cameo)
+        return trigger
 
     def _light_verb_event(self, verb: Token) -> _Found | None:
         """A light verb with a nominal trigger as object: "Israel mounted an invasion of Lebanon"."""
@@ -268,7 +287,8 @@ class EventStage:
                              max(t.idx + len(t.text) for t in found.words))
         for source, target in pairs:
             confidence = found.base_confidence + (0.25 if target else 0.0) + 0.05 * found.trigger.specificity
-            yield _event(doc, sentence, trigger, source, target, code, modality, min(confidence, 1.0))
+            coded = self.codes[_UNCONVENTIONAL] if _on_civilians(code.code, source, target) else code
+            yield _event(doc, sentence, trigger, source, target, coded, modality, min(confidence, 1.0))
 
 
 def _content_of(head: Token, verbs: dict[int, str]) -> int | None:
@@ -291,6 +311,17 @@ def _content_of(head: Token, verbs: dict[int, str]) -> int | None:
         if code is not None and (code[:2] in _GOVERNING_ROOTS or code == _OBLIGATION.cameo):
             return token.i
     return None
+
+
+def _on_civilians(cameo: str, source: ActorRef, target: ActorRef | None) -> bool:
+    """ "A camp for refugees was attacked by militiamen": an armed attack on civilians is not a battle.
+
+    CAMEO keeps conventional military force (19) for fighting between armed parties; an attack
+    on refugees or civilians is unconventional violence (18), PLOVER's ASSAULT. Police acting on
+    crowds are left to the repression codes (175) the lexicon gives them.
+    """
+    return (cameo in _CONVENTIONAL_ATTACKS and target is not None and target.sector in _CIVILIAN_SECTORS
+            and source.sector not in ("COP", "GOV"))
 
 
 def _coding(found: _Found) -> tuple[str, Modality]:

@@ -14,7 +14,8 @@ _HYPOTHETICAL_AUX = {"could", "would", "might", "may", "can"}
 OBLIGATION_AUX = {"must", "should", "ought"}
 _CONDITIONAL_MARKS = {"if", "unless", "whether"}
 _INTENT_HEADS = {"plan", "intend", "expect", "schedule", "set", "prepare", "aim", "hope", "due", "go", "want", "promise",
-                 "pledge", "vow", "keen", "eager", "ready", "willing", "offer", "agree", "decide", "resolve", "commit"}
+                 "pledge", "vow", "keen", "eager", "ready", "willing", "offer", "agree", "decide", "resolve", "commit",
+                 "prepared", "committed", "determined", "poised", "resolved"}
 _MOTION_VERBS = {"head", "travel", "fly", "leave", "depart"}
 _FUTURE_WORDS = {"later", "next", "upcoming", "forthcoming", "planned", "tomorrow", "coming", "proposed", "scheduled"}
 _HYPOTHETICAL_WORDS = {"possible", "potential", "hypothetical", "proposed"}
