@@ -276,3 +276,20 @@ def test_events_violence_takes_the_code_of_its_means(analyse):
 def test_events_prepared_to_is_a_stated_intent(analyse):
     coded = _coded(analyse("Iraq's government announced that it is prepared to impose martial law."))
     assert coded == [("IRQ", "1324", "IRQ", "future")]  # a threat to impose martial law at home
+
+
+def test_events_staged_protests_despite_the_lemmatiser(analyse):
+    # The small model lemmatises "staged" to "stag"; the parse stage corrects it.
+    coded = _coded(analyse("Thousands of students throughout Indonesia staged demonstrations."))
+    assert coded == [("IDN", "141", "IDN", "asserted")]
+
+
+def test_events_travelling_back_is_not_returning_something(analyse):
+    coded = _coded(analyse("U.S. and Russian negotiators return to Geneva for talks on missiles."))
+    assert coded == [("USA", "040", "RUS", "asserted")]  # the talks, held by those who come for them
+    assert _coded(analyse("Iraq returned the land to Kuwait.")) == [("IRQ", "084", "KWT", "asserted")]
+
+
+def test_events_state_acting_on_its_own_armed_groups(analyse):
+    doc = analyse("Croatia is investigating war crimes by Croatian extremists.")
+    assert [(e.source.code, e.cameo, e.target.code) for e in doc.events] == [("HRV", "091", "HRVRAD")]

@@ -48,6 +48,8 @@ _SAYING_VERBS = {"say", "declare", "reiterate", "insist", "stress", "state", "te
 _CONTAINERS = {"ton", "tonne", "kg", "kilogram", "kilo", "worth", "amount", "shipment", "consignment", "batch", "load",
                "mission", "team", "group", "delegation", "contingent", "number", "dozen", "hundred", "thousand",
                "part", "portion", "day", "week", "month", "round", "series", "state", "effort", "package"}
+#: Verbs that are an event only with an object: "returned the land" yields, "returned home" travels.
+_TRANSITIVE_ONLY = {"return"}
 #: Generic attack codes that become unconventional violence (180) when aimed at civilians.
 _CONVENTIONAL_ATTACKS = {"190", "193"}
 _CIVILIAN_SECTORS = {"CVL", "REF", "EDU", "REL", "MED", "LAB", "HLH"}
@@ -149,6 +151,8 @@ class EventStage:
         trigger, words = self._match(verb, "VERB")
         if trigger is None or _asserts(verb, trigger):
             return None
+        if verb.lemma_.lower() in _TRANSITIVE_ONLY and not any(c.dep_ in ("dobj", "nsubjpass") for c in verb.children):
+            return None  # "negotiators return to Geneva" travel; they return nothing
         trigger = self._by_means(verb, trigger)
         sources = _agent_refs(verb)
         if _is_passive(verb):
@@ -205,8 +209,9 @@ class EventStage:
         between = _prep_refs(noun, "between", near=_NOUN_PREP_REACH)
         if not sources and len(between) >= 2:
             sources, targets = between[:1], between[1:]
-        if not sources and trigger.cameo.startswith("04") and targets:
+        if not sources and trigger.cameo.startswith("04") and (targets or _purpose(noun)):
             # "X, after a meeting with Y, ...": meetings happen; "a treaty with Iran" is a thing, not an act.
+            # "U.S. and Russian negotiators return to Geneva for talks": those who come for them hold them.
             sources = _governing_actor(noun)
         return _Found(trigger, words, sources, targets, 0.5)
 
@@ -345,6 +350,11 @@ def _object_nouns(obj: Token) -> list[Token]:
             if prep.dep_ == "prep" and prep.lower_ == "of":
                 nouns.extend(o for o in prep.children if o.dep_ == "pobj")
     return nouns
+
+
+def _purpose(noun: Token) -> bool:
+    """ "came to Geneva for talks", "gathered in Doha for a meeting": the noun is what a verb is for."""
+    return noun.dep_ == "pobj" and noun.head.lower_ == "for" and noun.head.head.pos_ == "VERB"
 
 
 def _dates(prep: Token) -> bool:

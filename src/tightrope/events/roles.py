@@ -27,6 +27,8 @@ _SKIP_DEPS = {"nsubj", "nsubjpass", "csubj", "agent", "punct", "cc", "mark", "au
               "parataxis", "appos", "dep"}
 #: Subordinators of a clause set against the main one.
 _CONTRAST_MARKS = {"while", "whereas", "although", "though"}
+#: Sectors that act for the state itself.
+_STATE_SECTORS = {"GOV", "MIL", "COP", "JUD", "LEG", "SPY"}
 #: How far from the trigger (in dependency edges) a target may stand.
 _REACH = 4
 #: Roots whose act needs no named patient to have a domestic target: concessions, demands, complaints,
@@ -64,15 +66,27 @@ def phrase_targets(words: tuple[Token, ...], sources: list[ActorRef], contrast: 
         if token.i in seen:
             continue
         seen.add(token.i)
-        refs = [r for r in (token._.get(TOKEN_ATTR) or []) if r.actor_id not in source_ids]
+        refs = [r for r in (token._.get(TOKEN_ATTR) or []) if _other(r, source_ids, sources)]
         if refs:
             more = [r for c in token.conjuncts for r in (c._.get(TOKEN_ATTR) or [])
-                    if r.actor_id not in source_ids and r not in refs]
+                    if _other(r, source_ids, sources) and r not in refs]
             return refs + more
         if depth < _REACH:
             queue.extend((child, depth + 1) for child in token.children
                          if _follow(child, token) or (contrast and _contrast_subject(child, token, head)))
     return []
+
+
+def _other(ref: ActorRef, source_ids: set[str], sources: list[ActorRef]) -> bool:
+    """Whether ``ref`` is someone other than the source and its own state.
+
+    A group of the source's own country is another party when the source is that state or its
+    government: "Croatia is investigating crimes by Croatian extremists" is aimed at the extremists.
+    """
+    if ref.actor_id not in source_ids:
+        return True
+    return bool(ref.sector) and ref.sector not in _STATE_SECTORS and all(
+        s.actor_id == s.country and (s.sector or "GOV") in _STATE_SECTORS and s.country == ref.country for s in sources)
 
 
 def slot_target(head: Token, prep: str, sources: list[ActorRef]) -> list[ActorRef]:

