@@ -293,3 +293,12 @@ def test_events_travelling_back_is_not_returning_something(analyse):
 def test_events_state_acting_on_its_own_armed_groups(analyse):
     doc = analyse("Croatia is investigating war crimes by Croatian extremists.")
     assert [(e.source.code, e.cameo, e.target.code) for e in doc.events] == [("HRV", "091", "HRVRAD")]
+
+
+def test_events_trigger_words_are_not_their_own_target(analyse):
+    # "state" is an agent word, but in "a state of emergency" it is part of the trigger.
+    (event,) = analyse("Peru declared a state of emergency.").events
+    assert (event.cameo, event.target.code, event.target.sector) == ("1724", "PER", None)
+    # A preposition with a sentence length is still the verb's particle.
+    (event,) = analyse("A Turkish court sentenced two smugglers to five years in prison.").events
+    assert event.cameo == "116"

@@ -126,7 +126,7 @@ class ActorStage:
 
     def _agent_refs(self, token: Token, refs: dict[int, list[ActorRef]], book: _ActorBook) -> list[ActorRef]:
         agent = _agent_word(token, self.kb)
-        if agent is None:
+        if agent is None or _is_condition(token):
             return []
         word, sector, is_person = agent
         owners = _modifier_refs(token, refs) or _place_refs(token, refs) or _locale_refs(token, refs)
@@ -154,6 +154,13 @@ class ActorStage:
             return []
         book.add_mention(person.actor_id, token)
         return [person]
+
+
+def _is_condition(token: Token) -> bool:
+    """ "a state of emergency", "a state of siege": a condition, not a state that acts."""
+    return token.lemma_.lower() == "state" and token.pos_ == "NOUN" and any(
+        c.dep_ == "prep" and c.lower_ == "of" and any(o.dep_ == "pobj" and o.pos_ == "NOUN" for o in c.children)
+        for c in token.children)
 
 
 def _appos_refs(token: Token, refs: dict[int, list[ActorRef]]) -> list[ActorRef]:

@@ -280,9 +280,9 @@ class EventStage:
         directed = not found.trigger.symmetric
         if not found.targets and (len(found.sources) < 2 or directed):
             verbal_conflict = found.trigger.cameo[:2] in ("10", "11", "12", "13")
-            inferred = (directed and slot_target(head, found.trigger.prep, found.sources)) \
+            inferred = (directed and slot_target(head, found.trigger.prep, found.sources, _containers(found.words))) \
                 or phrase_targets(found.words, found.sources, contrast=verbal_conflict) \
-                or (directed and domestic_target(head, found.trigger.cameo, found.sources))
+                or (directed and domestic_target(head, found.trigger.cameo, found.sources, _containers(found.words)))
             if inferred:
                 found = _Found(found.trigger, found.words, found.sources, inferred, found.base_confidence - 0.1)
         pairs = _pairs(found)
@@ -352,14 +352,21 @@ def _object_nouns(obj: Token) -> list[Token]:
     return nouns
 
 
+def _containers(words: tuple[Token, ...]) -> tuple[Token, ...]:
+    """The container nouns of a trigger ("a *state* of emergency"): never the event's target."""
+    return tuple(t for t in words[1:] if t.lemma_.lower() in _CONTAINERS)
+
+
 def _purpose(noun: Token) -> bool:
     """ "came to Geneva for talks", "gathered in Doha for a meeting": the noun is what a verb is for."""
     return noun.dep_ == "pobj" and noun.head.lower_ == "for" and noun.head.head.pos_ == "VERB"
 
 
 def _dates(prep: Token) -> bool:
-    """ "called on Sunday": a preposition whose object is a date is not the verb's particle."""
-    return any(c.dep_ == "pobj" and c.ent_type_ in ("DATE", "TIME") for c in prep.children)
+    """ "called on Sunday": a preposition of time whose object is a date is not the verb's particle
+    (while "sentenced *to* five years" keeps its particle)."""
+    return prep.lower_ in ("on", "in", "at", "by") and any(
+        c.dep_ == "pobj" and c.ent_type_ in ("DATE", "TIME") for c in prep.children)
 
 
 def _asserts(verb: Token, trigger: Trigger) -> bool:

@@ -89,7 +89,7 @@ def _other(ref: ActorRef, source_ids: set[str], sources: list[ActorRef]) -> bool
         s.actor_id == s.country and (s.sector or "GOV") in _STATE_SECTORS and s.country == ref.country for s in sources)
 
 
-def slot_target(head: Token, prep: str, sources: list[ActorRef]) -> list[ActorRef]:
+def slot_target(head: Token, prep: str, sources: list[ActorRef], words: tuple[Token, ...] = ()) -> list[ActorRef]:
     """ "Serbian police beat protesters": an agent noun in the trigger's own object slot, at home.
 
     Only an agent noun ("protesters", "rebels", "the opposition") as direct object, passive
@@ -100,6 +100,7 @@ def slot_target(head: Token, prep: str, sources: list[ActorRef]) -> list[ActorRe
         head: the trigger's head token.
         prep: the lexicon entry's target preposition ("" for none).
         sources: the event's sources; the first with a country decides.
+        words: the trigger's container nouns, never its target ("declared a *state* of emergency").
 
     Returns:
         One target with the source's country and the agent's sector, no actor id; or ``[]``.
@@ -107,7 +108,8 @@ def slot_target(head: Token, prep: str, sources: list[ActorRef]) -> list[ActorRe
     candidates = [c for c in head.children if c.dep_ in ("dobj", "nsubjpass", "dative")]
     candidates += [o for c in head.children if c.dep_ == "prep" and prep and c.lower_ == prep
                    for o in c.children if o.dep_ == "pobj"]
-    for token in candidates:
+    own = {t.i for t in words}
+    for token in (c for c in candidates if c.i not in own):
         agent = token._.get(AGENT_ATTR)
         if agent:
             word, sector = agent
@@ -115,19 +117,21 @@ def slot_target(head: Token, prep: str, sources: list[ActorRef]) -> list[ActorRe
     return []
 
 
-def domestic_target(head: Token, cameo: str, sources: list[ActorRef]) -> list[ActorRef]:
+def domestic_target(head: Token, cameo: str, sources: list[ActorRef], words: tuple[Token, ...] = ()) -> list[ActorRef]:
     """The source's own country, for an act on someone unnamed or a protest with no target.
 
     Args:
         head: the trigger's head token.
         cameo: the event's code.
         sources: the event's sources; the first with a country decides.
+        words: the trigger's container nouns, never its patient.
 
     Returns:
         One target with the country and no actor id, or ``[]``.
     """
     home = {s.country for s in sources if s.country}
-    patient = next((t for t in _phrase(head) if _names_people(t, home)), None)
+    own = {t.i for t in words}
+    patient = next((t for t in _phrase(head) if t.i not in own and _names_people(t, home)), None)
     if patient is None and (cameo[:2] not in _INHERENTLY_DIRECTED or head.pos_ == "NOUN"):
         return []
     agent = patient._.get(AGENT_ATTR) if patient is not None else None

@@ -2,8 +2,9 @@
 
 "Jaishankar called the cooperation energetic" and "Lavrov said bilateral ties
 were valuable" praise (CAMEO 051) without a verb of praise; "X called the plan
-dangerous" criticises (111). The adjectives and their polarity are package data
-(``events/evaluative.csv``).
+dangerous" criticises (111), and so does a labelling noun: "Wang Yi called the
+Quad the Indo-Pacific NATO", "branded the government a puppet". The words and
+their polarity are package data (``events/evaluative.csv``).
 """
 
 from __future__ import annotations
@@ -55,6 +56,11 @@ def evaluation(verb: Token) -> tuple[str, Token, Token] | None:
                 code = _code(adjective)
                 if code:
                     return code, adjective, obj
+            # "called Quad the Indo-Pacific NATO", "branded the regime a puppet": a labelling noun.
+            for label in _label_nouns(verb, obj):
+                polarity = _polarity().get(label.lower_) or _polarity().get(label.lemma_.lower())
+                if polarity and not any(c.dep_ == "neg" for c in verb.children):
+                    return _CODES[polarity], label, obj
     if lemma in _SAY_VERBS:
         for clause in verb.children:
             if clause.dep_ != "ccomp" or clause.lemma_ != "be":
@@ -67,6 +73,14 @@ def evaluation(verb: Token) -> tuple[str, Token, Token] | None:
                 if code:
                     return code, adjective, subject
     return None
+
+
+def _label_nouns(verb: Token, obj: Token) -> list[Token]:
+    """The noun a labelling verb gives its object: an apposition, object predicate or second object."""
+    found = [c for c in obj.children if c.dep_ == "appos"]
+    found += [c for c in verb.children if c.dep_ in ("oprd", "attr") or (c.dep_ == "dobj" and c.i > obj.i)]
+    found += [o for c in verb.children if c.dep_ == "prep" and c.lower_ == "as" for o in c.children if o.dep_ == "pobj"]
+    return [t for t in found if t.pos_ in ("NOUN", "PROPN")]
 
 
 def _code(adjective: Token) -> str | None:
