@@ -302,3 +302,13 @@ def test_events_trigger_words_are_not_their_own_target(analyse):
     # A preposition with a sentence length is still the verb's particle.
     (event,) = analyse("A Turkish court sentenced two smugglers to five years in prison.").events
     assert event.cameo == "116"
+
+
+def test_events_bare_noun_without_target_is_under_the_threshold(analyse):
+    # "unrest" mentioned in passing, with no one it is aimed at, is background, not a report.
+    doc = analyse("Israeli troops remained on alert after a week of Palestinian unrest.")
+    assert [e.cameo for e in doc.events] == ["152"]
+    from tightrope import Pipeline
+
+    loose = Pipeline(min_confidence=0.3).analyze_text("Israeli troops remained on alert after a week of Palestinian unrest.")
+    assert sorted(e.cameo for e in loose.events) == ["140", "152"]  # kept below the default threshold

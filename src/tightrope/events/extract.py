@@ -48,6 +48,8 @@ _SAYING_VERBS = {"say", "declare", "reiterate", "insist", "stress", "state", "te
 _CONTAINERS = {"ton", "tonne", "kg", "kilogram", "kilo", "worth", "amount", "shipment", "consignment", "batch", "load",
                "mission", "team", "group", "delegation", "contingent", "number", "dozen", "hundred", "thousand",
                "part", "portion", "day", "week", "month", "round", "series", "state", "effort", "package"}
+#: What a noun trigger with no target loses: under the default threshold, unless the article supplies one.
+_BARE_NOUN = -0.1
 #: Verbs that are an event only with an object: "returned the land" yields, "returned home" travels.
 _TRANSITIVE_ONLY = {"return"}
 #: Generic attack codes that become unconventional violence (180) when aimed at civilians.
@@ -103,10 +105,12 @@ class EventStage:
                     quote = doc.quotes[i] if i >= 0 and event.trigger.start < doc.quotes[i].end else None
                     if quote is not None:
                         event = event.model_copy(update={"quote_id": quote.id})
-                    if event.confidence >= self.min_confidence and event.id not in seen:
+                    if event.id not in seen:
                         seen.add(event.id)
                         events.append(event)
-        return doc.model_copy(update={"events": _with_partners(doc, events)})
+        # The threshold comes last: a target from the article's main dyad can lift an event over it.
+        kept = [e for e in _with_partners(doc, events) if e.confidence >= self.min_confidence]
+        return doc.model_copy(update={"events": kept})
 
     def _find(self, sent: Span) -> Iterator[tuple[_Found, str, Modality]]:
         """Each trigger found in the sentence, with the code and modality it is stored with."""
@@ -291,7 +295,9 @@ class EventStage:
         trigger = _text_span(doc, min(t.idx for t in found.words),
                              max(t.idx + len(t.text) for t in found.words))
         for source, target in pairs:
-            confidence = found.base_confidence + (0.25 if target else 0.0) + 0.05 * found.trigger.specificity
+            # A noun with no target ("the invasion", "unrest") is more often background than a report.
+            bonus = 0.25 if target else (_BARE_NOUN if head.pos_ == "NOUN" else 0.0)
+            confidence = found.base_confidence + bonus + 0.05 * found.trigger.specificity
             coded = self.codes[_UNCONVENTIONAL] if _on_civilians(code.code, source, target) else code
             yield _event(doc, sentence, trigger, source, target, coded, modality, min(confidence, 1.0))
 
