@@ -312,3 +312,11 @@ def test_events_bare_noun_without_target_is_under_the_threshold(analyse):
 
     loose = Pipeline(min_confidence=0.3).analyze_text("Israeli troops remained on alert after a week of Palestinian unrest.")
     assert sorted(e.cameo for e in loose.events) == ["140", "152"]  # kept below the default threshold
+
+
+def test_events_act_aimed_at_an_unknown_named_party_is_not_domestic(analyse):
+    # The West Africans are named though no actor is known for them: not Benin itself.
+    coded = _coded(analyse("Benin opened its borders to West Africans."))
+    assert coded == [("BEN", "081", None, "asserted")]
+    # With no one named, a directed act stays at home.
+    assert _coded(analyse("Benin eased restrictions.")) == [("BEN", "081", "BEN", "asserted")]

@@ -27,6 +27,8 @@ _SKIP_DEPS = {"nsubj", "nsubjpass", "csubj", "agent", "punct", "cc", "mark", "au
               "parataxis", "appos", "dep"}
 #: Subordinators of a clause set against the main one.
 _CONTRAST_MARKS = {"while", "whereas", "although", "though"}
+#: Prepositions that name whom an act is aimed at.
+_AIMED_PREPS = {"to", "against", "toward", "towards", "at", "on", "with"}
 #: Sectors that act for the state itself.
 _STATE_SECTORS = {"GOV", "MIL", "COP", "JUD", "LEG", "SPY"}
 #: How far from the trigger (in dependency edges) a target may stand.
@@ -132,10 +134,31 @@ def domestic_target(head: Token, cameo: str, sources: list[ActorRef], words: tup
     home = {s.country for s in sources if s.country}
     own = {t.i for t in words}
     patient = next((t for t in _phrase(head) if t.i not in own and _names_people(t, home)), None)
-    if patient is None and (cameo[:2] not in _INHERENTLY_DIRECTED or head.pos_ == "NOUN"):
+    if patient is None and (cameo[:2] not in _INHERENTLY_DIRECTED or head.pos_ == "NOUN"
+                            or _names_another_party(head, home)):
         return []
     agent = patient._.get(AGENT_ATTR) if patient is not None else None
     return _home(sources, patient.text if patient is not None else None, agent[1] if agent else None)
+
+
+def _names_another_party(head: Token, home: set[str]) -> bool:
+    """Whether the act names a party that is not at home, even one we cannot resolve.
+
+    "opened its borders to West Africans", "alleged that the North had a programme",
+    "denounced Serbia's suppression": the act is aimed at someone named, so it is not a
+    domestic act even when no actor could be found for them.
+    """
+    for token in _phrase(head):
+        refs = token._.get(TOKEN_ATTR) or []
+        if any(r.country and r.country not in home for r in refs):
+            return True
+        # A place we have no gazetteer entry for ("in Kirkuk") says where, not whom.
+        named = token.ent_type_ in ("NORP", "ORG", "PERSON") or (token.pos_ == "PROPN" and not token.ent_type_)
+        aimed = token.dep_ == "dobj" or (token.dep_ == "pobj" and token.head.lower_ in _AIMED_PREPS) or (
+            token.dep_ == "nsubj" and token.head.dep_ == "ccomp")
+        if not refs and named and aimed:
+            return True
+    return False
 
 
 def _home(sources: list[ActorRef], name: str | None, sector: str | None) -> list[ActorRef]:
