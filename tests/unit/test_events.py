@@ -320,3 +320,25 @@ def test_events_act_aimed_at_an_unknown_named_party_is_not_domestic(analyse):
     assert coded == [("BEN", "081", None, "asserted")]
     # With no one named, a directed act stays at home.
     assert _coded(analyse("Benin eased restrictions.")) == [("BEN", "081", "BEN", "asserted")]
+
+
+def test_events_banning_a_foreign_party_is_a_sanction_not_an_administrative_one(analyse):
+    # CAMEO 172 (administrative sanctions) is what a state does at home; a ban on a foreign
+    # airline is a sanction on its country (163).
+    coded = _coded(analyse("Germany banned Iranian airline Mahan Air from flying in the country."))
+    assert coded == [("DEU", "163", "IRN", "asserted")]
+    assert _coded(analyse("Uganda banned opposition rallies.")) == [("UGA", "1721", "UGA", "asserted")]
+
+
+def test_events_encouraging_allies_is_aimed_at_the_allies(analyse):
+    # The subject hangs on an auxiliary in this parse, and the allies are named by example.
+    coded = _coded(analyse("The US has been encouraging allies such as Germany to restrict the airline's operations."))
+    assert coded == [("USA", "020", "DEU", "asserted")]
+
+
+def test_events_a_named_government_office_acts_for_its_state(analyse):
+    coded = _coded(analyse("The Federal Aviation Office of Germany has suspended the permit of an airline."))
+    assert coded[0][:2] == ("DEU", "160")
+    # "according to" names who reports an act, not whom it concerns.
+    doc = analyse("Swiss doctors handed over medicine to the Red Crescent, according to the Swiss aid agency.")
+    assert [(e.source.country, e.target) for e in doc.events] == [("CHE", None)]

@@ -40,6 +40,8 @@ _OFFICE_WORDS = {"judge", "governor", "mayor", "general", "colonel", "commander"
                  "speaker", "lawmaker", "legislator", "deputy", "justice", "prosecutor", "attorney", "admiral",
                  "lieutenant", "major", "captain", "marshal", "president-elect", "vice-president", "vice-premier"}
 _AIMED_PREPS = {"against", "toward", "towards"}
+#: Words that end the name of a government body, counted only inside a capitalised name.
+_NAMED_BODIES = {"office", "bureau", "directorate", "inspectorate"}
 #: Nouns a demonym names a language or its speakers with, not a state.
 _LANGUAGE_WORDS = {"language", "tongue", "dialect", "speaker", "literature", "alphabet", "script", "translation"}
 _SELF_PRONOUNS = {"it", "they", "we", "i", "he", "she"}
@@ -106,7 +108,9 @@ class ActorStage:
 
     def _known_spans(self, parsed: Doc) -> list[Span]:
         spans = []
-        person_at = {t: e for e in parsed.ents if e.label_ == "PERSON" for t in range(e.start, e.end)}
+        # A possessive the NER folds into the name ("Angela Merkel's") is not part of it.
+        person_at = {t: e for e in map(_without_possessive, parsed.ents) if e.label_ == "PERSON"
+                     for t in range(e.start, e.end)}
         for key, start, end in self.matcher(parsed):
             span = Span(parsed, start, end, label=key)
             aliases = self.kb.aliases[span.label_]
@@ -154,6 +158,14 @@ class ActorStage:
             return []
         book.add_mention(person.actor_id, token)
         return [person]
+
+
+def _without_possessive(ent: Span) -> Span:
+    """The entity without a trailing "'s"."""
+    end = ent.end
+    while end > ent.start + 1 and ent.doc[end - 1].lower_ in ("'s", "’s", "'"):
+        end -= 1
+    return ent if end == ent.end else Span(ent.doc, ent.start, end, label=ent.label_)
 
 
 def _is_condition(token: Token) -> bool:
@@ -230,6 +242,8 @@ def _agent_word(token: Token, kb: KnowledgeBase) -> tuple[str, str, bool] | None
     """Return (word, sector, names-a-person) for an agent noun such as "minister" or "defence ministry"."""
     if token.pos_ not in ("NOUN", "PROPN"):
         return None
+    if token.pos_ == "PROPN" and token.lower_ in _NAMED_BODIES:
+        return token.lower_, "GOV", False  # "the Federal Aviation Office (of Germany)"; "offices" are buildings
     lower = token.lower_ if token.lower_ in kb.agents else token.lemma_.lower()
     compounds = [c.lower_ for c in token.lefts if c.dep_ == "compound" and c.pos_ in ("NOUN", "PROPN", "ADJ")]
     for size in range(len(compounds), -1, -1):

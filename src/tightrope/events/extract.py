@@ -24,7 +24,8 @@ __all__ = ["EventStage"]
 _SUBJECT_DEPS = {"nsubj"}
 _INHERIT_SUBJECT_DEPS = {"xcomp", "conj", "acomp"}
 _OWNER_DEPS = {"compound", "amod", "poss", "nmod"}
-_OWNER_PREPS = {"by", "of", "from"}
+#: ... and those that name examples of a group: "allies such as Germany", "countries including France".
+_OWNER_PREPS = {"by", "of", "from", "as", "like", "including"}
 #: Heads that stand for the people they are made of, even as subjects ("a group of diplomats").
 _COLLECTIVE = {"group", "team", "delegation", "band", "crowd", "number", "dozen", "dozens", "hundred", "hundreds",
                "thousand", "thousands", "ten", "tens", "million", "millions", "member", "members", "contingent",
@@ -41,6 +42,8 @@ _NEEDS_TARGET = {"040", "041", "043", "044", "045", "046"}
 _TARGET_PREPS = ("against", "on", "at", "to", "toward", "towards", "into", "with")
 #: Verbs whose clausal object names who must act: "demanded that the US match ...".
 _DIRECTIVE_VERBS = {"demand", "insist", "urge", "ask", "call", "warn", "threaten", "appeal", "request", "press"}
+#: Verbs whose clausal object's subject is the accused: "alleged that Mahan had contributed to ...".
+_ACCUSING_VERBS = {"allege", "accuse", "claim", "charge"}
 #: Verbs of saying whose clause with "must" or "should" is a demand: "declared that China must drop barriers".
 _SAYING_VERBS = {"say", "declare", "reiterate", "insist", "stress", "state", "tell", "add", "repeat", "maintain",
                  "argue", "remind", "write", "announce", "emphasize", "emphasise", "underline", "assert"}
@@ -56,6 +59,7 @@ _TRANSITIVE_ONLY = {"return"}
 _CONVENTIONAL_ATTACKS = {"190", "193"}
 _CIVILIAN_SECTORS = {"CVL", "REF", "EDU", "REL", "MED", "LAB", "HLH"}
 _UNCONVENTIONAL = "180"
+_ADMINISTRATIVE, _SANCTIONS = "172", "163"
 #: Demand verbs that also just assert: "insisted that the talks had failed" demands nothing.
 _ASSERTING_DEMANDS = {"insist", "maintain"}
 #: The lexicon-free trigger for such a demand.
@@ -163,9 +167,10 @@ class EventStage:
             targets = _refs_of_deps(verb, {"nsubjpass"})
         else:
             targets = self._targets(verb, trigger, words)
-        if not targets:
+        if not targets and not any(c.dep_ == "dobj" for c in verb.children):
             # "threatened to impose sanctions on Turkey", "refused to meet Germany": the threat or
-            # refusal is aimed at the target of the action it governs.
+            # refusal is aimed at the target of the action it governs (but "encouraged allies to
+            # restrict X" is aimed at the allies).
             for child in verb.children:
                 if child.dep_ == "xcomp":
                     inner, inner_words = self._match(child, "VERB")
@@ -273,7 +278,7 @@ class EventStage:
                 if found:
                     return found
         for child in verb.children:
-            if child.dep_ == "ccomp" and verb.lemma_ in _DIRECTIVE_VERBS:
+            if child.dep_ == "ccomp" and verb.lemma_ in _DIRECTIVE_VERBS | _ACCUSING_VERBS:
                 found = _refs_of_deps(child, {"nsubj", "nsubjpass"})
                 if found:
                     return found
@@ -298,7 +303,7 @@ class EventStage:
             # A noun with no target ("the invasion", "unrest") is more often background than a report.
             bonus = 0.25 if target else (_BARE_NOUN if head.pos_ == "NOUN" else 0.0)
             confidence = found.base_confidence + bonus + 0.05 * found.trigger.specificity
-            coded = self.codes[_UNCONVENTIONAL] if _on_civilians(code.code, source, target) else code
+            coded = self.codes[_pair_code(code.code, source, target)]
             yield _event(doc, sentence, trigger, source, target, coded, modality, min(confidence, 1.0))
 
 
@@ -322,6 +327,18 @@ def _content_of(head: Token, verbs: dict[int, str]) -> int | None:
         if code is not None and (code[:2] in _GOVERNING_ROOTS or code == _OBLIGATION.cameo):
             return token.i
     return None
+
+
+def _pair_code(cameo: str, source: ActorRef, target: ActorRef | None) -> str:
+    """The code for one source-target pair, where the parties change what the act is."""
+    if _on_civilians(cameo, source, target):
+        return _UNCONVENTIONAL
+    if cameo == _ADMINISTRATIVE and target is not None and target.country and source.country \
+            and target.country != source.country:
+        # CAMEO's administrative sanctions (172) are what a state does at home; banning a foreign
+        # airline, firm or state is a sanction on another country (163).
+        return _SANCTIONS
+    return cameo
 
 
 def _on_civilians(cameo: str, source: ActorRef, target: ActorRef | None) -> bool:
@@ -553,6 +570,11 @@ def _subject_refs(verb: Token) -> list[ActorRef]:
     for _ in range(4):
         subjects = _refs_of_deps(token, _SUBJECT_DEPS, owners=False)
         if subjects or any(c.dep_ in _SUBJECT_DEPS | {"nsubjpass", "csubj"} for c in token.children):
+            return subjects
+        # The parser sometimes hangs the subject on an auxiliary ("The US has [been] encouraging").
+        auxiliaries = [c for c in token.children if c.dep_ in ("aux", "auxpass")]
+        subjects = [r for a in auxiliaries for r in _refs_of_deps(a, _SUBJECT_DEPS, owners=False)]
+        if subjects:
             return subjects
         if token.dep_ == "pcomp" and token.head.dep_ == "prep" and token.head.head.pos_ == "ADJ":
             token = token.head.head  # "India is keen on buying": the subject of the adjective's clause

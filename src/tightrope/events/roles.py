@@ -207,8 +207,8 @@ def _contrast_subject(child: Token, parent: Token, head: Token) -> bool:
 
 
 def _follow(child: Token, parent: Token) -> bool:
-    if child.dep_ in _SKIP_DEPS:
-        return False
+    if child.dep_ in _SKIP_DEPS or child.lower_ == "according":
+        return False  # "according to the agency" names who reports, not whom the act concerns
     # A coordinated verb is another event ("attacked X and fled to Y"); a coordinated noun is not.
     return not (child.dep_ == "conj" and parent.pos_ in ("VERB", "AUX"))
 
