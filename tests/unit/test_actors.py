@@ -145,3 +145,16 @@ def test_actors_modifier_sector_beats_a_generic_person_word(analyse):
 def test_actors_unknown_person_speaks_for_the_organisation_named_before_them(analyse):
     doc = analyse("Afghan rebels met U.N. mediator Diego Cordovez.")
     assert [(e.source.code, e.target.code) for e in doc.events] == [("AFGREB", "IGOUNO")]
+
+
+def test_actors_a_name_introduced_with_a_description_belongs_to_its_state(analyse):
+    # No list knows Mahan Air or Rosneft; the article says what they are the first time.
+    doc = analyse("Germany banned Iranian airline Mahan Air on Monday. "
+                  "The aviation authority of Germany has suspended Mahan's permit.")
+    assert [(e.source.country, e.cameo, e.target.code) for e in doc.events] == [
+        ("DEU", "163", "IRNBUS"), ("DEU", "160", "IRNBUS")]
+    doc = analyse("Russian oil giant Rosneft signed a deal with China.")
+    assert [(e.source.code, e.target.country) for e in doc.events] == [("RUSBUS", "CHN")]
+    # A name after a person word is a person's, with the office the title gives.
+    doc = analyse("Chinese Foreign minister Zhang Weiming criticised Japan.")
+    assert [(e.source.code, e.source.actor_id) for e in doc.events] == [("CHNGOV", "person:zhang-weiming")]

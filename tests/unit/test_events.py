@@ -342,3 +342,8 @@ def test_events_a_named_government_office_acts_for_its_state(analyse):
     # "according to" names who reports an act, not whom it concerns.
     doc = analyse("Swiss doctors handed over medicine to the Red Crescent, according to the Swiss aid agency.")
     assert [(e.source.country, e.target) for e in doc.events] == [("CHE", None)]
+
+
+def test_events_carrying_cargo_is_not_a_visit(analyse):
+    assert _coded(analyse("Iran flies fighters and cargo to Syria.")) == []
+    assert _coded(analyse("Lavrov flew to India on Monday.")) == [("RUS", "042", "IND", "asserted")]

@@ -17,6 +17,7 @@ from spacy.util import filter_spans
 
 from ..models import Actor, ActorRef, ArticleDoc, TextSpan
 from .kb import Alias, KnowledgeBase, load_kb
+from .names import introduced_names
 
 __all__ = ["ActorStage", "TOKEN_ATTR", "AGENT_ATTR"]
 
@@ -85,8 +86,14 @@ class ActorStage:
             places = [r for r in _place_refs(token, refs, preps=("in", "of")) if r.country != refs[token.i][0].country]
             if len(places) == 1:
                 refs[token.i] = [book.with_sector(places[0], "ETH")]
+        names = introduced_names(parsed, refs, lambda head: _modifier_refs(head, refs), self._sector_of,
+                                 book.with_sector)
         for ent in parsed.ents:
             if ent.label_ in _PERSON_LABELS and not any(t.i in refs for t in ent):
+                if ent.text in names:  # "Mahan", after "Iranian airline Mahan Air"
+                    for token in ent:
+                        refs[token.i] = [names[ent.text]]
+                    continue
                 owners = _modifier_refs(ent.root, refs) or _appos_refs(ent.root, refs)
                 if not owners and _is_titled(ent):
                     # "President Levy Mwanawasa ... the Zambian people": an office holder no list
@@ -95,6 +102,9 @@ class ActorStage:
                 ref = book.unknown_person(ent, owners)
                 for token in ent:
                     refs[token.i] = [ref]
+        for token in parsed:
+            if token.i not in refs and token.pos_ == "PROPN" and token.text in names:
+                refs[token.i] = [names[token.text]]
         for token in parsed:
             if token.i not in refs:
                 found = self._agent_refs(token, refs, book) or self._pronoun_ref(token, refs, book)
@@ -144,6 +154,10 @@ class ActorStage:
                        for a in (_agent_word(c, self.kb),) if a and a[1] != "GOV"), sector)
         found = [book.with_sector(owner, sector) for owner in owners]
         return list({(r.actor_id, r.code): r for r in found}.values())
+
+    def _sector_of(self, token: Token) -> tuple[str, bool] | None:
+        agent = _agent_word(token, self.kb)
+        return (agent[1], agent[2]) if agent else None
 
     def _pronoun_ref(self, token: Token, refs: dict[int, list[ActorRef]], book: _ActorBook) -> list[ActorRef]:
         if token.pos_ != "PRON":

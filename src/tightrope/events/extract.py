@@ -55,6 +55,8 @@ _CONTAINERS = {"ton", "tonne", "kg", "kilogram", "kilo", "worth", "amount", "shi
 _BARE_NOUN = -0.1
 #: Verbs that are an event only with an object: "returned the land" yields, "returned home" travels.
 _TRANSITIVE_ONLY = {"return"}
+#: Verbs that are a visit only when the subject itself travels.
+_TRAVEL_VERBS = {"fly", "travel", "head", "sail", "drive"}
 #: Generic attack codes that become unconventional violence (180) when aimed at civilians.
 _CONVENTIONAL_ATTACKS = {"190", "193"}
 _CIVILIAN_SECTORS = {"CVL", "REF", "EDU", "REL", "MED", "LAB", "HLH"}
@@ -161,6 +163,8 @@ class EventStage:
             return None
         if verb.lemma_.lower() in _TRANSITIVE_ONLY and not any(c.dep_ in ("dobj", "nsubjpass") for c in verb.children):
             return None  # "negotiators return to Geneva" travel; they return nothing
+        if verb.lemma_.lower() in _TRAVEL_VERBS and any(c.dep_ == "dobj" for c in verb.children):
+            return None  # "flies fighters and cargo to Syria" carries something; nobody visits
         trigger = self._by_means(verb, trigger)
         sources = _agent_refs(verb)
         if _is_passive(verb):
