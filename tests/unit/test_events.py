@@ -347,3 +347,16 @@ def test_events_a_named_government_office_acts_for_its_state(analyse):
 def test_events_carrying_cargo_is_not_a_visit(analyse):
     assert _coded(analyse("Iran flies fighters and cargo to Syria.")) == []
     assert _coded(analyse("Lavrov flew to India on Monday.")) == [("RUS", "042", "IND", "asserted")]
+
+
+def test_events_one_party_signing_a_many_sided_agreement(analyse):
+    coded = _coded(analyse("Nigeria signed the African free trade agreement on Sunday."))
+    assert coded == [("NGA", "057", None, "asserted")]
+
+
+def test_events_a_meeting_place_is_not_the_other_party(analyse):
+    # Leaders of the AU's member states meeting in Niamey meet among themselves, not with Niger.
+    doc = analyse("Leaders of African Union member states met in Niamey for a summit.")
+    assert [(e.source.code, e.cameo, e.target) for e in doc.events] == [("IGOAFU", "040", None)]
+    # A visit to a capital is still a visit to its government.
+    assert _coded(analyse("Lavrov visited Islamabad on Tuesday.")) == [("RUS", "042", "PAK", "asserted")]

@@ -94,7 +94,8 @@ class ActorStage:
                     for token in ent:
                         refs[token.i] = [names[ent.text]]
                     continue
-                owners = _modifier_refs(ent.root, refs) or _appos_refs(ent.root, refs)
+                owners = (_modifier_refs(ent.root, refs) or _appos_refs(ent.root, refs)
+                          or _place_refs(ent.root, refs, preps=("of",)))  # "Patrice Talon of Benin"
                 if not owners and _is_titled(ent):
                     # "President Levy Mwanawasa ... the Zambian people": an office holder no list
                     # knows serves the one state the sentence names, if it names one.
@@ -105,6 +106,12 @@ class ActorStage:
         for token in parsed:
             if token.i not in refs and token.pos_ == "PROPN" and token.text in names:
                 refs[token.i] = [names[token.text]]
+        # Agent nouns after "of" first: "leaders of African Union member states" are the AU's.
+        for token in parsed:
+            if token.i not in refs and token.dep_ == "pobj" and token.head.lower_ == "of":
+                found = self._agent_refs(token, refs, book)
+                if found:
+                    refs[token.i] = found
         for token in parsed:
             if token.i not in refs:
                 found = self._agent_refs(token, refs, book) or self._pronoun_ref(token, refs, book)
@@ -207,14 +214,18 @@ def _is_titled(ent: Span) -> bool:
 
 def _place_refs(token: Token, refs: dict[int, list[ActorRef]],
                 preps: tuple[str, ...] = ("in", "of", "from", "throughout", "across")) -> list[ActorRef]:
-    """The state an agent noun is placed in or belongs to: "security forces in Guinea", "the police of Iraq"."""
+    """The state an agent noun is placed in or belongs to: "security forces in Guinea", "the police of Iraq";
+    or the organisation it is "of": "leaders of African Union member states"."""
     for prep in token.children:
         if prep.dep_ == "prep" and prep.lower_ in preps:
             for obj in prep.children:
                 if obj.dep_ == "pobj":
-                    states = [r for t in (obj, *obj.conjuncts) for r in (refs.get(t.i) or []) if r.country]
+                    found = [r for t in (obj, *obj.conjuncts) for r in (refs.get(t.i) or [])]
+                    states = [r for r in found if r.country]
                     if states:
                         return [r for r in states if r.actor_id == r.country] or states[:1]
+                    if prep.lower_ == "of" and found:
+                        return found[:1]
     return []
 
 

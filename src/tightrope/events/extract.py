@@ -38,6 +38,8 @@ _LIGHT_VERBS = {"launch", "mount", "stage", "hold", "conduct", "carry", "make", 
                 "organize", "organise", "go"}
 #: Codes that make no sense without a second party (a visit, 042, can: "Putin's visit").
 _NEEDS_TARGET = {"040", "041", "043", "044", "045", "046"}
+#: Meetings an organisation can hold among its own members.
+_MEETINGS = {"040", "046"}
 #: Prepositions that point at the target of a directed event ("protested against", "fired at").
 _TARGET_PREPS = ("against", "on", "at", "to", "toward", "towards", "into", "with")
 #: Verbs whose clausal object names who must act: "demanded that the US match ...".
@@ -235,7 +237,7 @@ class EventStage:
         ``object`` the lemma of the direct object, or of the particle's object ("call for a
         ceasefire"). For nouns, ``particle`` is a modifier ("air strike", "hunger strike").
         """
-        best: tuple[tuple[int, bool, bool], Trigger, tuple[Token, ...]] | None = None
+        best: tuple[tuple[int, bool, bool, bool], Trigger, tuple[Token, ...]] | None = None
         for entry in self.lexicon.get((token.lemma_.lower(), pos), ()):
             words = [token]
             holders = [token]
@@ -247,16 +249,19 @@ class EventStage:
                     continue
                 words.append(particle)
                 holders.append(particle)
+            direct = True  # the entry's object is the object itself, not a word inside it
             if entry.object:
                 found = next(((c, n) for h in holders for c in h.children if c.dep_ in ("dobj", "attr", "pobj")
                               for n in _object_nouns(c) if n.lemma_.lower() == entry.object), None)
                 if found is None:
                     continue
+                direct = found[0].i == found[1].i
                 words.extend(dict.fromkeys(found))  # "banned opposition candidates": the object and its kind
             # Prefer the entry that asks most of the sentence, then one whose target preposition is
             # there ("meet with X"), then one that needs none ("meet X").
             has_prep = any(c.dep_ in ("prep", "agent") and c.lower_ == entry.prep for h in holders for c in h.children)
-            rank = (entry.specificity, bool(entry.prep) and has_prep, not entry.prep)
+            # "signed a trade agreement" is the signing of an agreement (057) more than trade (061).
+            rank = (entry.specificity, direct, bool(entry.prep) and has_prep, not entry.prep)
             if best is None or rank > best[0]:
                 best = (rank, entry, tuple(words))
         return (best[1], best[2]) if best else (None, ())
@@ -294,7 +299,8 @@ class EventStage:
         if not found.targets and (len(found.sources) < 2 or directed):
             verbal_conflict = found.trigger.cameo[:2] in ("10", "11", "12", "13")
             inferred = (directed and slot_target(head, found.trigger.prep, found.sources, _containers(found.words))) \
-                or phrase_targets(found.words, found.sources, contrast=verbal_conflict) \
+                or phrase_targets(found.words, found.sources, contrast=verbal_conflict,
+                                  places=directed and found.trigger.cameo[:2] != "04") \
                 or (directed and domestic_target(head, found.trigger.cameo, found.sources, _containers(found.words)))
             if inferred:
                 found = _Found(found.trigger, found.words, found.sources, inferred, found.base_confidence - 0.1)
@@ -462,13 +468,21 @@ def _pairs(found: _Found) -> list[tuple[ActorRef, ActorRef | None]]:
     targets = [t for t in found.targets if (t.actor_id or t.country) and t not in sources]
     if found.trigger.symmetric and not targets and len(sources) >= 2:
         return [(sources[0], sources[1])]  # "Egypt and Jordan met"
-    if not targets and found.trigger.cameo in _NEEDS_TARGET:
-        return []  # a consultation, hosting or mediation needs a second party
-    if found.trigger.symmetric:
+    if not targets and found.trigger.cameo in _NEEDS_TARGET and not (
+            found.trigger.cameo in _MEETINGS and sources and all(_is_organisation(s) for s in sources)):
+        # A consultation, hosting or mediation needs a second party; an organisation's meeting or
+        # summit ("leaders of AU member states met") is among its members.
+        return []
+    if found.trigger.symmetric and targets:
         return [(s, t) for s in sources[:1] for t in targets[:1] if _different(s, t)]
     if not targets:
-        return [(s, None) for s in sources]
+        # "Nigeria signed the agreement": one party of a many-sided act, with no one named opposite.
+        return [(s, None) for s in (sources[:1] if found.trigger.symmetric else sources)]
     return [(s, t) for s in sources for t in targets if _different(s, t)]
+
+
+def _is_organisation(ref: ActorRef) -> bool:
+    return not ref.country and (ref.code or "")[:3] in ("IGO", "NGO")
 
 
 def _different(source: ActorRef, target: ActorRef) -> bool:

@@ -27,6 +27,8 @@ _SKIP_DEPS = {"nsubj", "nsubjpass", "csubj", "agent", "punct", "cc", "mark", "au
               "parataxis", "appos", "dep"}
 #: Subordinators of a clause set against the main one.
 _CONTRAST_MARKS = {"while", "whereas", "although", "though"}
+#: Prepositions of place: where an act happened.
+_PLACE_PREPS = {"in", "at", "near", "outside", "inside"}
 #: Prepositions that name whom an act is aimed at.
 _AIMED_PREPS = {"to", "against", "toward", "towards", "at", "on", "with"}
 #: Sectors that act for the state itself.
@@ -40,7 +42,8 @@ _REACH = 4
 _INHERENTLY_DIRECTED = {"08", "10", "11", "12", "13", "14", "17"}
 
 
-def phrase_targets(words: tuple[Token, ...], sources: list[ActorRef], contrast: bool = False) -> list[ActorRef]:
+def phrase_targets(words: tuple[Token, ...], sources: list[ActorRef], contrast: bool = False,
+                   places: bool = True) -> list[ActorRef]:
     """The nearest actors in the trigger's phrase that are not its source, nearest first.
 
     In a passive clause the subject is what was acted on ("a camp for Congolese refugees was
@@ -51,6 +54,8 @@ def phrase_targets(words: tuple[Token, ...], sources: list[ActorRef], contrast: 
         sources: the event's sources, left out of the answer.
         contrast: also look at the subject of a contrasting clause ("while X ..."), as an
             objection or demand with no target of its own is aimed at it.
+        places: also look in place phrases ("lifted the curfew in Montenegro"); a meeting
+            or signing "in Niamey" is not with Niger, so those pass ``False``.
 
     Returns:
         The actors of the nearest dependent that names any, with its conjuncts; or ``[]``.
@@ -61,7 +66,8 @@ def phrase_targets(words: tuple[Token, ...], sources: list[ActorRef], contrast: 
     head = words[0]
     queue: deque[tuple[Token, int]] = deque(
         (child, 1) for word in words for child in word.children
-        if child.i not in own and _first_step(child, word, head) and (_follow(child, word) or child.dep_ == "nsubjpass"))
+        if child.i not in own and _first_step(child, word, head) and (_follow(child, word) or child.dep_ == "nsubjpass")
+        and (places or child.lower_ not in _PLACE_PREPS))
     seen = set(own)
     while queue:
         token, depth = queue.popleft()
