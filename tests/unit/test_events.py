@@ -360,3 +360,18 @@ def test_events_a_meeting_place_is_not_the_other_party(analyse):
     assert [(e.source.code, e.cameo, e.target) for e in doc.events] == [("IGOAFU", "040", None)]
     # A visit to a capital is still a visit to its government.
     assert _coded(analyse("Lavrov visited Islamabad on Tuesday.")) == [("RUS", "042", "PAK", "asserted")]
+
+
+def test_events_telling_reporters_is_speech_telling_someone_to_act_is_a_demand(analyse):
+    assert _coded(analyse("Macron told reporters that France would stay in the alliance.")) == []
+    assert _coded(analyse("Macron told Iran to release the sailors.")) == [("FRA", "100", "IRN", "asserted")]
+
+
+def test_events_denied_act_is_negated(analyse):
+    doc = analyse("Trump denied that he made a deal with Ukraine.")
+    assert [(e.cameo, e.modality) for e in doc.events if e.cameo == "057"] == [("057", "negated")]
+
+
+def test_events_an_unknown_person_acting_on_no_one_is_under_the_threshold(analyse):
+    # Neither side can be coded: nothing a count could use.
+    assert analyse("Siegel agreed to answer some questions.").events == []

@@ -55,8 +55,11 @@ _CONTAINERS = {"ton", "tonne", "kg", "kilogram", "kilo", "worth", "amount", "shi
                "part", "portion", "day", "week", "month", "round", "series", "state", "effort", "package"}
 #: What a noun trigger with no target loses: under the default threshold, unless the article supplies one.
 _BARE_NOUN = -0.1
+_UNCODED_SOURCE = -0.25
 #: Verbs that are an event only with an object: "returned the land" yields, "returned home" travels.
 _TRANSITIVE_ONLY = {"return"}
+#: Verbs that demand only with an infinitive clause ("told X to leave").
+_ORDER_ONLY_WITH_CLAUSE = {"tell"}
 #: Verbs that are a visit only when the subject itself travels.
 _TRAVEL_VERBS = {"fly", "travel", "head", "sail", "drive"}
 #: Generic attack codes that become unconventional violence (180) when aimed at civilians.
@@ -167,6 +170,8 @@ class EventStage:
             return None  # "negotiators return to Geneva" travel; they return nothing
         if verb.lemma_.lower() in _TRAVEL_VERBS and any(c.dep_ == "dobj" for c in verb.children):
             return None  # "flies fighters and cargo to Syria" carries something; nobody visits
+        if verb.lemma_.lower() in _ORDER_ONLY_WITH_CLAUSE and not any(c.dep_ == "xcomp" for c in verb.children):
+            return None  # "told reporters that ..." is speech; "told the army to withdraw" is an order
         trigger = self._by_means(verb, trigger)
         sources = _agent_refs(verb)
         if _is_passive(verb):
@@ -312,6 +317,10 @@ class EventStage:
         for source, target in pairs:
             # A noun with no target ("the invasion", "unrest") is more often background than a report.
             bonus = 0.25 if target else (_BARE_NOUN if head.pos_ == "NOUN" else 0.0)
+            # Someone no list knows, of no known state or organisation, doing something to no one named
+            # falls under the threshold: nothing in it can be counted.
+            if not (source.country or source.code):
+                bonus += _UNCODED_SOURCE
             confidence = found.base_confidence + bonus + 0.05 * found.trigger.specificity
             coded = self.codes[_pair_code(code.code, source, target)]
             yield _event(doc, sentence, trigger, source, target, coded, modality, min(confidence, 1.0))
@@ -468,17 +477,23 @@ def _pairs(found: _Found) -> list[tuple[ActorRef, ActorRef | None]]:
     targets = [t for t in found.targets if (t.actor_id or t.country) and t not in sources]
     if found.trigger.symmetric and not targets and len(sources) >= 2:
         return [(sources[0], sources[1])]  # "Egypt and Jordan met"
-    if not targets and found.trigger.cameo in _NEEDS_TARGET and not (
-            found.trigger.cameo in _MEETINGS and sources and all(_is_organisation(s) for s in sources)):
+    if not targets and found.trigger.cameo in _NEEDS_TARGET and not _organisation_meeting(found, sources):
         # A consultation, hosting or mediation needs a second party; an organisation's meeting or
         # summit ("leaders of AU member states met") is among its members.
         return []
     if found.trigger.symmetric and targets:
         return [(s, t) for s in sources[:1] for t in targets[:1] if _different(s, t)]
     if not targets:
+        if found.trigger.symmetric and not found.trigger.object and not _organisation_meeting(found, sources):
+            return []  # "signed the act", "fight for rights": nothing says with whom, or what
         # "Nigeria signed the agreement": one party of a many-sided act, with no one named opposite.
         return [(s, None) for s in (sources[:1] if found.trigger.symmetric else sources)]
     return [(s, t) for s in sources for t in targets if _different(s, t)]
+
+
+def _organisation_meeting(found: _Found, sources: list[ActorRef]) -> bool:
+    """An organisation's meeting or summit with no one else named: among its members."""
+    return found.trigger.cameo in _MEETINGS and bool(sources) and all(_is_organisation(s) for s in sources)
 
 
 def _is_organisation(ref: ActorRef) -> bool:

@@ -20,6 +20,8 @@ _MOTION_VERBS = {"head", "travel", "fly", "leave", "depart"}
 _FUTURE_WORDS = {"later", "next", "upcoming", "forthcoming", "planned", "tomorrow", "coming", "proposed", "scheduled"}
 _HYPOTHETICAL_WORDS = {"possible", "potential", "hypothetical", "proposed"}
 _NEGATING_DETS = {"no", "never"}
+#: Verbs that say their clause is not true: "denied that he made any deal".
+_DENYING_HEADS = {"deny", "dismiss", "refute"}
 #: Verbs whose complement did not happen: "refused to sign", "failed to agree".
 _NEGATING_HEADS = {"refuse", "decline", "fail", "avoid", "reject"}
 #: Verbs whose complement is only asked for, proposed or threatened: "urged Russia to withdraw",
@@ -43,7 +45,7 @@ def modality_with_basis(trigger: Token) -> tuple[Modality, str]:
     future.
 
     The basis says which kind of word decided: ``negation``, ``refusal`` ("refused to"),
-    ``future-negation`` ("will not accept"), ``failure`` ("failed to agree"), ``unrealised`` (urged, threatened: someone else's
+    ``future-negation`` ("will not accept"), ``failure`` ("failed to agree"), ``denial`` ("denied that"), ``unrealised`` (urged, threatened: someone else's
     wish), ``obligation`` (must, should), ``condition``, ``modal``, ``auxiliary``, ``intention``, ``motion``, ``time`` or
     ``none``. The first seven but ``unrealised`` are the subject's own stance, which the coder
     may code as an intent (CAMEO 03, 13) or a rejection (12).
@@ -56,6 +58,8 @@ def modality_with_basis(trigger: Token) -> tuple[Modality, str]:
     """
     chain = _governing_chain(trigger)
     auxes = {c.lower_ for t in chain for c in t.children if c.dep_ == "aux"}
+    if trigger.dep_ == "ccomp" and trigger.head.lemma_ in _DENYING_HEADS:
+        return "negated", "denial"  # "denied that he made any deal"
     if any(_is_negated(t) for t in chain):
         return "negated", "future-negation" if auxes & (_FUTURE_AUX | {"would"}) else "negation"
     heads = {t.lemma_ for t in chain[1:]}
