@@ -16,30 +16,18 @@ from .intent import recode, threat_code
 from .lexicon import Trigger, load_lexicon
 from .modality import OBLIGATION_AUX, modality_with_basis
 from .ontology import CameoCode, load_ontology
+from .pairs import CONVENTIONAL_ATTACKS, pair_code, pairs
 from .roles import article_partner, domestic_target, phrase_targets, slot_target, wants_partner
+from .slots import agent_refs, governing_actor, is_passive, prep_refs, refs, refs_of_deps
 from .stance import evaluation
 
 __all__ = ["EventStage"]
 
-_SUBJECT_DEPS = {"nsubj"}
-_INHERIT_SUBJECT_DEPS = {"xcomp", "conj", "acomp"}
-_OWNER_DEPS = {"compound", "amod", "poss", "nmod"}
-#: ... and those that name examples of a group: "allies such as Germany", "countries including France".
-_OWNER_PREPS = {"by", "of", "from", "as", "like", "including"}
-#: Heads that stand for the people they are made of, even as subjects ("a group of diplomats").
-_COLLECTIVE = {"group", "team", "delegation", "band", "crowd", "number", "dozen", "dozens", "hundred", "hundreds",
-               "thousand", "thousands", "ten", "tens", "million", "millions", "member", "members", "contingent",
-               "unit", "units", "column", "convoy"}
-_OWNER_DEPTH = 2
 #: Verbs that carry a nominal event ("launched an attack", "held talks", "staged protests").
 _LIGHT_VERBS = {"launch", "mount", "stage", "hold", "conduct", "carry", "make", "issue", "announce", "begin",
                 "start", "impose", "give", "offer", "extend", "deliver", "step", "open", "resume", "order",
                 "lodge", "file", "express", "voice", "receive", "pay", "sign", "reach", "undertake", "continue",
                 "organize", "organise", "go"}
-#: Codes that make no sense without a second party (a visit, 042, can: "Putin's visit").
-_NEEDS_TARGET = {"040", "041", "043", "044", "045", "046"}
-#: Meetings an organisation can hold among its own members.
-_MEETINGS = {"040", "046"}
 #: Prepositions that point at the target of a directed event ("protested against", "fired at").
 _TARGET_PREPS = ("against", "on", "at", "to", "toward", "towards", "into", "with")
 #: Verbs whose clausal object names who must act: "demanded that the US match ...".
@@ -62,11 +50,6 @@ _TRANSITIVE_ONLY = {"return"}
 _ORDER_ONLY_WITH_CLAUSE = {"tell"}
 #: Verbs that are a visit only when the subject itself travels.
 _TRAVEL_VERBS = {"fly", "travel", "head", "sail", "drive"}
-#: Generic attack codes that become unconventional violence (180) when aimed at civilians.
-_CONVENTIONAL_ATTACKS = {"190", "193"}
-_CIVILIAN_SECTORS = {"CVL", "REF", "EDU", "REL", "MED", "LAB", "HLH"}
-_UNCONVENTIONAL = "180"
-_ADMINISTRATIVE, _SANCTIONS = "172", "163"
 #: Demand verbs that also just assert: "insisted that the talks had failed" demands nothing.
 _ASSERTING_DEMANDS = {"insist", "maintain"}
 #: The lexicon-free trigger for such a demand.
@@ -173,9 +156,9 @@ class EventStage:
         if verb.lemma_.lower() in _ORDER_ONLY_WITH_CLAUSE and not any(c.dep_ == "xcomp" for c in verb.children):
             return None  # "told reporters that ..." is speech; "told the army to withdraw" is an order
         trigger = self._by_means(verb, trigger)
-        sources = _agent_refs(verb)
-        if _is_passive(verb):
-            targets = _refs_of_deps(verb, {"nsubjpass"})
+        sources = agent_refs(verb)
+        if is_passive(verb):
+            targets = refs_of_deps(verb, {"nsubjpass"})
         else:
             targets = self._targets(verb, trigger, words)
         if not targets and not any(c.dep_ == "dobj" for c in verb.children):
@@ -199,7 +182,7 @@ class EventStage:
                 for noun in prep.children:
                     means, _ = self._match(noun, "NOUN") if noun.dep_ == "pobj" else (None, ())
                     if means is not None and means.cameo[:2] in ("18", "19", "20") and means.cameo != trigger.cameo \
-                            and len(means.cameo) >= len(trigger.cameo) and means.cameo not in _CONVENTIONAL_ATTACKS:
+                            and len(means.cameo) >= len(trigger.cameo) and means.cameo not in CONVENTIONAL_ATTACKS:
                         return dataclasses.replace(trigger, cameo=means.cameo)
         return trigger
 
@@ -215,9 +198,9 @@ class EventStage:
                                 (None, child))
             if trigger is None:
                 continue
-            targets = (_prep_refs(obj, trigger.prep) if trigger.prep else []) or self._targets(verb, trigger, (verb,))
-            targets = targets or _refs_of_deps(verb, {"dative"})
-            return _Found(trigger, tuple(dict.fromkeys((verb, obj, child))), _agent_refs(verb), targets, 0.6)
+            targets = (prep_refs(obj, trigger.prep) if trigger.prep else []) or self._targets(verb, trigger, (verb,))
+            targets = targets or refs_of_deps(verb, {"dative"})
+            return _Found(trigger, tuple(dict.fromkeys((verb, obj, child))), agent_refs(verb), targets, 0.6)
         return None
 
     def _noun_event(self, noun: Token) -> _Found | None:
@@ -225,14 +208,14 @@ class EventStage:
         if trigger is None:
             return None
         sources = [r for c in noun.children if c.dep_ in ("poss", "compound", "amod") for r in (c._.get(TOKEN_ATTR) or [])]
-        targets = _prep_refs(noun, trigger.prep, near=_NOUN_PREP_REACH) if trigger.prep else []
-        between = _prep_refs(noun, "between", near=_NOUN_PREP_REACH)
+        targets = prep_refs(noun, trigger.prep, near=_NOUN_PREP_REACH) if trigger.prep else []
+        between = prep_refs(noun, "between", near=_NOUN_PREP_REACH)
         if not sources and len(between) >= 2:
             sources, targets = between[:1], between[1:]
         if not sources and trigger.cameo.startswith("04") and (targets or _purpose(noun)):
             # "X, after a meeting with Y, ...": meetings happen; "a treaty with Iran" is a thing, not an act.
             # "U.S. and Russian negotiators return to Geneva for talks": those who come for them hold them.
-            sources = _governing_actor(noun)
+            sources = governing_actor(noun)
         return _Found(trigger, words, sources, targets, 0.5)
 
     def _match(self, token: Token, pos: str) -> tuple[Trigger | None, tuple[Token, ...]]:
@@ -273,12 +256,12 @@ class EventStage:
 
     def _targets(self, verb: Token, trigger: Trigger, words: tuple[Token, ...]) -> list[ActorRef]:
         if not trigger.prep:
-            return (_refs_of_deps(verb, {"dobj"}) or _refs_of_deps(verb, {"dative"})
+            return (refs_of_deps(verb, {"dobj"}) or refs_of_deps(verb, {"dative"})
                     or self._fallback_targets(verb, words))
         # An entry with a preposition names its target only through it: in "withdrew the US
         # from the treaty" the direct object is not the target.
         for holder in words:
-            found = _prep_refs(holder, trigger.prep)
+            found = prep_refs(holder, trigger.prep)
             if found:
                 return found
         return self._fallback_targets(verb, words)
@@ -288,12 +271,12 @@ class EventStage:
         """A target the entry did not name: a directed preposition, or the subject of a demanded clause."""
         for holder in words:
             for prep in _TARGET_PREPS:
-                found = _prep_refs(holder, prep)
+                found = prep_refs(holder, prep)
                 if found:
                     return found
         for child in verb.children:
             if child.dep_ == "ccomp" and verb.lemma_ in _DIRECTIVE_VERBS | _ACCUSING_VERBS:
-                found = _refs_of_deps(child, {"nsubj", "nsubjpass"})
+                found = refs_of_deps(child, {"nsubj", "nsubjpass"})
                 if found:
                     return found
         return []
@@ -309,12 +292,12 @@ class EventStage:
                 or (directed and domestic_target(head, found.trigger.cameo, found.sources, _containers(found.words)))
             if inferred:
                 found = _Found(found.trigger, found.words, found.sources, inferred, found.base_confidence - 0.1)
-        pairs = _pairs(found)
+        pairs_ = pairs(found.trigger, found.sources, found.targets)
         code = self.codes[cameo]
         sentence = _text_span(doc, sent.start_char, sent.end_char)
         trigger = _text_span(doc, min(t.idx for t in found.words),
                              max(t.idx + len(t.text) for t in found.words))
-        for source, target in pairs:
+        for source, target in pairs_:
             # A noun with no target ("the invasion", "unrest") is more often background than a report.
             bonus = 0.25 if target else (_BARE_NOUN if head.pos_ == "NOUN" else 0.0)
             # Someone no list knows, of no known state or organisation, doing something to no one named
@@ -322,7 +305,7 @@ class EventStage:
             if not (source.country or source.code):
                 bonus += _UNCODED_SOURCE
             confidence = found.base_confidence + bonus + 0.05 * found.trigger.specificity
-            coded = self.codes[_pair_code(code.code, source, target)]
+            coded = self.codes[pair_code(code.code, source, target)]
             yield _event(doc, sentence, trigger, source, target, coded, modality, min(confidence, 1.0))
 
 
@@ -346,29 +329,6 @@ def _content_of(head: Token, verbs: dict[int, str]) -> int | None:
         if code is not None and (code[:2] in _GOVERNING_ROOTS or code == _OBLIGATION.cameo):
             return token.i
     return None
-
-
-def _pair_code(cameo: str, source: ActorRef, target: ActorRef | None) -> str:
-    """The code for one source-target pair, where the parties change what the act is."""
-    if _on_civilians(cameo, source, target):
-        return _UNCONVENTIONAL
-    if cameo == _ADMINISTRATIVE and target is not None and target.country and source.country \
-            and target.country != source.country:
-        # CAMEO's administrative sanctions (172) are what a state does at home; banning a foreign
-        # airline, firm or state is a sanction on another country (163).
-        return _SANCTIONS
-    return cameo
-
-
-def _on_civilians(cameo: str, source: ActorRef, target: ActorRef | None) -> bool:
-    """ "A camp for refugees was attacked by militiamen": an armed attack on civilians is not a battle.
-
-    CAMEO keeps conventional military force (19) for fighting between armed parties; an attack
-    on refugees or civilians is unconventional violence (18), PLOVER's ASSAULT. Police acting on
-    crowds are left to the repression codes (175) the lexicon gives them.
-    """
-    return (cameo in _CONVENTIONAL_ATTACKS and target is not None and target.sector in _CIVILIAN_SECTORS
-            and source.sector not in ("COP", "GOV"))
 
 
 def _coding(found: _Found) -> tuple[str, Modality]:
@@ -434,8 +394,8 @@ def _obligation_event(verb: Token) -> _Found | None:
     for clause in verb.children:
         if clause.dep_ != "ccomp" or not any(c.dep_ == "aux" and c.lower_ in OBLIGATION_AUX for c in clause.children):
             continue
-        targets = _refs_of_deps(clause, {"nsubj", "nsubjpass"})
-        sources = _agent_refs(verb)
+        targets = refs_of_deps(clause, {"nsubj", "nsubjpass"})
+        sources = agent_refs(verb)
         if targets and sources:
             return _Found(_OBLIGATION, (verb,), sources, targets, 0.55)
     return None
@@ -465,44 +425,10 @@ def _stance_event(verb: Token) -> _Found | None:
     if found is None:
         return None
     code, adjective, noun = found
-    sources = _agent_refs(verb)
-    targets = [r for r in _refs(noun) if r not in sources]
+    sources = agent_refs(verb)
+    targets = [r for r in refs(noun) if r not in sources]
     trigger = Trigger(lemma=verb.lemma_.lower(), pos="VERB", particle="", object="", prep="", cameo=code, symmetric=False)
     return _Found(trigger, (verb, adjective), sources, targets, 0.5)
-
-
-def _pairs(found: _Found) -> list[tuple[ActorRef, ActorRef | None]]:
-    """Source-target pairs; a symmetric event ("X and Y met") is coded once for the dyad."""
-    sources = [s for s in found.sources if s.actor_id]
-    targets = [t for t in found.targets if (t.actor_id or t.country) and t not in sources]
-    if found.trigger.symmetric and not targets and len(sources) >= 2:
-        return [(sources[0], sources[1])]  # "Egypt and Jordan met"
-    if not targets and found.trigger.cameo in _NEEDS_TARGET and not _organisation_meeting(found, sources):
-        # A consultation, hosting or mediation needs a second party; an organisation's meeting or
-        # summit ("leaders of AU member states met") is among its members.
-        return []
-    if found.trigger.symmetric and targets:
-        return [(s, t) for s in sources[:1] for t in targets[:1] if _different(s, t)]
-    if not targets:
-        if found.trigger.symmetric and not found.trigger.object and not _organisation_meeting(found, sources):
-            return []  # "signed the act", "fight for rights": nothing says with whom, or what
-        # "Nigeria signed the agreement": one party of a many-sided act, with no one named opposite.
-        return [(s, None) for s in (sources[:1] if found.trigger.symmetric else sources)]
-    return [(s, t) for s in sources for t in targets if _different(s, t)]
-
-
-def _organisation_meeting(found: _Found, sources: list[ActorRef]) -> bool:
-    """An organisation's meeting or summit with no one else named: among its members."""
-    return found.trigger.cameo in _MEETINGS and bool(sources) and all(_is_organisation(s) for s in sources)
-
-
-def _is_organisation(ref: ActorRef) -> bool:
-    return not ref.country and (ref.code or "")[:3] in ("IGO", "NGO")
-
-
-def _different(source: ActorRef, target: ActorRef) -> bool:
-    """An actor does not act on itself; police acting on students of the same state is a domestic event."""
-    return target.actor_id is None or source.actor_id != target.actor_id or source.code != target.code
 
 
 def _event(doc: ArticleDoc, sentence: TextSpan, trigger: TextSpan, source: ActorRef, target: ActorRef | None,
@@ -524,100 +450,3 @@ def _text_span(doc: ArticleDoc, start: int, end: int) -> TextSpan:
     while end > start and text[end - 1].isspace():
         end -= 1
     return TextSpan(start=start, end=end, text=text[start:end])
-
-
-def _refs(token: Token, depth: int = 0, owners: bool = True) -> list[ActorRef]:
-    """The actors a noun phrase head stands for, with its conjuncts ("Russia and India").
-
-    With ``owners``, a head that names no actor itself stands for the actor that owns it:
-    "an Indian proposal", "calls by Belarus's rulers". Sources do not use this: a summit or
-    a proposal does not act.
-    """
-    found: list[ActorRef] = []
-    for head in (token, *token.conjuncts):
-        if head._.get(TOKEN_ATTR):
-            refs = head._.get(TOKEN_ATTR)
-        elif owners or head.lemma_.lower() in _COLLECTIVE:
-            refs = _owner_refs(head, depth)
-        else:
-            refs = []
-        found.extend(r for r in refs if r not in found)
-    return found
-
-
-def _owner_refs(head: Token, depth: int) -> list[ActorRef]:
-    refs = [r for c in head.children if c.dep_ in _OWNER_DEPS for t in (c, *c.conjuncts)
-            for r in (t._.get(TOKEN_ATTR) or [])]
-    if refs or depth >= _OWNER_DEPTH or head.pos_ not in ("NOUN", "PROPN", "NUM"):
-        return refs
-    for child in head.children:
-        if child.dep_ == "prep" and child.lower_ in _OWNER_PREPS:
-            for obj in child.children:
-                if obj.dep_ == "pobj":
-                    refs.extend(r for r in _refs(obj, depth + 1) if r not in refs)
-    return refs
-
-
-def _refs_of_deps(token: Token, deps: set[str], owners: bool = True) -> list[ActorRef]:
-    found: list[ActorRef] = []
-    for child in token.children:
-        if child.dep_ in deps:
-            found.extend(r for r in _refs(child, owners=owners) if r not in found)
-    return found
-
-
-def _prep_refs(token: Token, prep: str, deps: tuple[str, ...] = ("prep",), near: int | None = None) -> list[ActorRef]:
-    for child in token.children:
-        if near is not None and abs(child.i - token.i) > near:
-            continue  # a far-off phrase is more often misattached by the parser than a real argument
-        if child.dep_ in deps and child.lower_ == prep:
-            return _refs_of_deps(child, {"pobj"})
-    return []
-
-
-def _is_passive(verb: Token) -> bool:
-    return any(c.dep_ == "nsubjpass" for c in verb.children)
-
-
-def _agent_refs(verb: Token) -> list[ActorRef]:
-    """Who does what the verb says: the "by" phrase of a passive, else the (shared) subject."""
-    return _prep_refs(verb, "by", deps=("agent",)) if _is_passive(verb) else _subject_refs(verb)
-
-
-def _governing_actor(noun: Token) -> list[ActorRef]:
-    """For "X, after a meeting with Y, said ...": the actor the phrase holding the noun hangs from."""
-    for steps, ancestor in enumerate(noun.ancestors):
-        if steps >= 4:
-            break
-        refs = ancestor._.get(TOKEN_ATTR)
-        if refs:
-            return list(refs)
-        if ancestor.pos_ in ("VERB", "AUX"):
-            return _subject_refs(ancestor)
-    return []
-
-
-def _subject_refs(verb: Token) -> list[ActorRef]:
-    """The verb's own subject, or the subject it shares ("sought to downplay", "met and agreed")."""
-    token = verb
-    for _ in range(4):
-        subjects = _refs_of_deps(token, _SUBJECT_DEPS, owners=False)
-        if subjects or any(c.dep_ in _SUBJECT_DEPS | {"nsubjpass", "csubj"} for c in token.children):
-            return subjects
-        # The parser sometimes hangs the subject on an auxiliary ("The US has [been] encouraging").
-        auxiliaries = [c for c in token.children if c.dep_ in ("aux", "auxpass")]
-        subjects = [r for a in auxiliaries for r in _refs_of_deps(a, _SUBJECT_DEPS, owners=False)]
-        if subjects:
-            return subjects
-        if token.dep_ == "pcomp" and token.head.dep_ == "prep" and token.head.head.pos_ == "ADJ":
-            token = token.head.head  # "India is keen on buying": the subject of the adjective's clause
-            continue
-        if token.dep_ not in _INHERIT_SUBJECT_DEPS or token.head.i == token.i:
-            return []
-        if token.dep_ == "xcomp":
-            # Object control: in "urged Russia to withdraw" Russia, not the urger, would withdraw.
-            objects = _refs_of_deps(token.head, {"dobj"}, owners=False)
-            if objects or any(c.dep_ == "dobj" for c in token.head.children):
-                return objects
-        token = token.head
-    return []
