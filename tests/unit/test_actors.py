@@ -158,3 +158,9 @@ def test_actors_a_name_introduced_with_a_description_belongs_to_its_state(analys
     # A name after a person word is a person's, with the office the title gives.
     doc = analyse("Chinese Foreign minister Zhang Weiming criticised Japan.")
     assert [(e.source.code, e.source.actor_id) for e in doc.events] == [("CHNGOV", "person:zhang-weiming")]
+
+
+def test_actors_an_envoy_serves_the_state_before_the_title_not_the_host(analyse):
+    doc = analyse("US Ambassador to Germany Richard Grenell criticised Iran.")
+    (event,) = doc.events
+    assert (event.source.country, event.target.country) == ("USA", "IRN")

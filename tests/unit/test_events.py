@@ -375,3 +375,11 @@ def test_events_denied_act_is_negated(analyse):
 def test_events_an_unknown_person_acting_on_no_one_is_under_the_threshold(analyse):
     # Neither side can be coded: nothing a count could use.
     assert analyse("Siegel agreed to answer some questions.").events == []
+
+
+def test_events_a_speaker_judging_an_actors_doing_inside_a_quote(analyse):
+    doc = analyse('"The airline carries weapons, serving the Iranian regime\'s destructive ambitions," Pompeo said.',
+                  published="2019-01-21")
+    assert [(e.source.actor_id, e.cameo, e.target.country) for e in doc.events] == [("pompeo", "111", "IRN")]
+    # Outside a quotation the writer's own adjectives are not anyone's criticism.
+    assert analyse("Pompeo spoke about the Iranian regime's destructive ambitions.").events == []

@@ -63,3 +63,10 @@ def test_quotes_we_in_a_quote_is_the_speakers_side_and_events_link_to_the_quote(
     (event,) = doc.events
     assert (event.source.country, event.cameo, event.target.country) == ("RUS", "111", "GEO")
     assert event.quote_id == doc.quotes[0].id
+
+
+def test_quotes_according_to_a_tweet_by_someone_names_the_speaker(analyse):
+    doc = analyse('"The airline carries weapons," according to a tweet on Monday by US Secretary of State '
+                  'Mike Pompeo.', published="2019-01-21")
+    (quote,) = doc.quotes
+    assert quote.speaker is not None and quote.speaker.actor_id == "pompeo"

@@ -41,6 +41,8 @@ _OFFICE_WORDS = {"judge", "governor", "mayor", "general", "colonel", "commander"
                  "speaker", "lawmaker", "legislator", "deputy", "justice", "prosecutor", "attorney", "admiral",
                  "lieutenant", "major", "captain", "marshal", "president-elect", "vice-president", "vice-premier"}
 _AIMED_PREPS = {"against", "toward", "towards"}
+#: Titles of those a state sends abroad.
+_ENVOY_WORDS = {"ambassador", "envoy", "representative", "consul", "emissary", "ambassador-designate"}
 #: Words that end the name of a government body, counted only inside a capitalised name.
 _NAMED_BODIES = {"office", "bureau", "directorate", "inspectorate"}
 #: Nouns a demonym names a language or its speakers with, not a state.
@@ -94,7 +96,7 @@ class ActorStage:
                     for token in ent:
                         refs[token.i] = [names[ent.text]]
                     continue
-                owners = (_modifier_refs(ent.root, refs) or _appos_refs(ent.root, refs)
+                owners = (_envoy_refs(ent.root, refs) or _modifier_refs(ent.root, refs) or _appos_refs(ent.root, refs)
                           or _place_refs(ent.root, refs, preps=("of",)))  # "Patrice Talon of Benin"
                 if not owners and _is_titled(ent):
                     # "President Levy Mwanawasa ... the Zambian people": an office holder no list
@@ -194,6 +196,18 @@ def _is_condition(token: Token) -> bool:
     return token.lemma_.lower() == "state" and token.pos_ == "NOUN" and any(
         c.dep_ == "prep" and c.lower_ == "of" and any(o.dep_ == "pobj" and o.pos_ == "NOUN" for o in c.children)
         for c in token.children)
+
+
+def _envoy_refs(name: Token, refs: dict[int, list[ActorRef]]) -> list[ActorRef]:
+    """ "US Ambassador to Germany Richard Grenell": an envoy serves the state before the title, not the host.
+
+    The parser reads the name as the object of "to"; the envoy's own state modifies the title.
+    """
+    prep = name.head
+    title = prep.head
+    if name.dep_ != "pobj" or prep.lower_ != "to" or title.lower_ not in _ENVOY_WORDS:
+        return []
+    return [r for c in title.children if c.dep_ in _MODIFIER_DEPS for r in (refs.get(c.i) or []) if r.country]
 
 
 def _appos_refs(token: Token, refs: dict[int, list[ActorRef]]) -> list[ActorRef]:

@@ -19,7 +19,7 @@ from .ontology import CameoCode, load_ontology
 from .pairs import CONVENTIONAL_ATTACKS, pair_code, pairs
 from .roles import article_partner, domestic_target, phrase_targets, slot_target, wants_partner
 from .slots import agent_refs, governing_actor, is_passive, prep_refs, refs, refs_of_deps
-from .stance import evaluation
+from .stance import evaluation, quoted_evaluations
 
 __all__ = ["EventStage"]
 
@@ -92,8 +92,9 @@ class EventStage:
         events: list[Event] = []
         seen: set[str] = set()
         starts = [q.start for q in doc.quotes]
+        speakers = _quote_speakers(doc)
         for sent in doc.parsed.sents:
-            for found, cameo, modality in self._find(sent):
+            for found, cameo, modality in [*self._find(sent), *_quoted_stances(sent, speakers)]:
                 for event in self._events(doc, sent, found, cameo, modality):
                     i = bisect.bisect_right(starts, event.trigger.start) - 1
                     quote = doc.quotes[i] if i >= 0 and event.trigger.start < doc.quotes[i].end else None
@@ -288,7 +289,8 @@ class EventStage:
             verbal_conflict = found.trigger.cameo[:2] in ("10", "11", "12", "13")
             inferred = (directed and slot_target(head, found.trigger.prep, found.sources, _containers(found.words))) \
                 or phrase_targets(found.words, found.sources, contrast=verbal_conflict,
-                                  places=directed and found.trigger.cameo[:2] != "04") \
+                                  places=directed and found.trigger.cameo[:2] != "04",
+                                  topics=found.trigger.cameo[:2] != "04") \
                 or (directed and domestic_target(head, found.trigger.cameo, found.sources, _containers(found.words)))
             if inferred:
                 found = _Found(found.trigger, found.words, found.sources, inferred, found.base_confidence - 0.1)
@@ -417,6 +419,34 @@ def _with_partners(doc: ArticleDoc, events: list[Event]) -> list[Event]:
             event = event.model_copy(update={"target": other, "id": event_id, "confidence": confidence})
         out.append(event)
     return out
+
+
+def _quote_speakers(doc: ArticleDoc) -> dict[int, ActorRef]:
+    """Token index -> the speaker of the quotation the token is in, for quotes with a known speaker."""
+    refs = {r.actor_id: r for t in doc.parsed for r in (t._.get(TOKEN_ATTR) or []) if r.actor_id}
+    speakers: dict[int, ActorRef] = {}
+    for quote in doc.quotes:
+        speaker = refs.get(quote.speaker.actor_id or "") if quote.speaker else None
+        if speaker is None:
+            continue
+        span = doc.parsed.char_span(quote.start, quote.end, alignment_mode="expand")
+        for token in span or ():
+            speakers[token.i] = speaker
+    return speakers
+
+
+def _quoted_stances(sent: Span, speakers: dict[int, ActorRef]) -> Iterator[tuple[_Found, str, Modality]]:
+    """ "... supporting the Iranian regime's destructive ambitions," Pompeo tweeted: criticism of Iran."""
+    quoted = {t.i for t in sent if t.i in speakers}
+    if not quoted:
+        return
+    for code, adjective, noun, owners in quoted_evaluations(sent, quoted):
+        source = speakers[adjective.i]
+        targets = [r for r in owners if r.country != source.country or not source.country]
+        trigger = Trigger(lemma=adjective.lemma_.lower(), pos="ADJ", particle="", object="", prep="", cameo=code,
+                          symmetric=False)
+        if targets:
+            yield _Found(trigger, (adjective, noun), [source], targets, 0.5), code, "asserted"
 
 
 def _stance_event(verb: Token) -> _Found | None:

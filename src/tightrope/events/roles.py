@@ -29,6 +29,8 @@ _SKIP_DEPS = {"nsubj", "nsubjpass", "csubj", "agent", "punct", "cc", "mark", "au
 _CONTRAST_MARKS = {"while", "whereas", "although", "though"}
 #: Prepositions of place: where an act happened.
 _PLACE_PREPS = {"in", "at", "near", "outside", "inside"}
+#: Prepositions of what an act is about.
+_TOPIC_PREPS = {"about", "on", "over", "regarding", "concerning"}
 #: Prepositions that name whom an act is aimed at.
 _AIMED_PREPS = {"to", "against", "toward", "towards", "at", "on", "with"}
 #: Sectors that act for the state itself.
@@ -43,7 +45,7 @@ _INHERENTLY_DIRECTED = {"08", "10", "11", "12", "13", "14", "17"}
 
 
 def phrase_targets(words: tuple[Token, ...], sources: list[ActorRef], contrast: bool = False,
-                   places: bool = True) -> list[ActorRef]:
+                   places: bool = True, topics: bool = True) -> list[ActorRef]:
     """The nearest actors in the trigger's phrase that are not its source, nearest first.
 
     In a passive clause the subject is what was acted on ("a camp for Congolese refugees was
@@ -56,6 +58,8 @@ def phrase_targets(words: tuple[Token, ...], sources: list[ActorRef], contrast: 
             objection or demand with no target of its own is aimed at it.
         places: also look in place phrases ("lifted the curfew in Montenegro"); a meeting
             or signing "in Niamey" is not with Niger, so those pass ``False``.
+        topics: also look in what the act is about ("protested over Israel's raids"); a
+            conversation "about the Iranian regime's ambitions" is not with Iran.
 
     Returns:
         The actors of the nearest dependent that names any, with its conjuncts; or ``[]``.
@@ -67,7 +71,7 @@ def phrase_targets(words: tuple[Token, ...], sources: list[ActorRef], contrast: 
     queue: deque[tuple[Token, int]] = deque(
         (child, 1) for word in words for child in word.children
         if child.i not in own and _first_step(child, word, head) and (_follow(child, word) or child.dep_ == "nsubjpass")
-        and (places or child.lower_ not in _PLACE_PREPS))
+        and (places or child.lower_ not in _PLACE_PREPS) and (topics or child.lower_ not in _TOPIC_PREPS))
     seen = set(own)
     while queue:
         token, depth = queue.popleft()

@@ -5,17 +5,24 @@ were valuable" praise (CAMEO 051) without a verb of praise; "X called the plan
 dangerous" criticises (111), and so does a labelling noun: "Wang Yi called the
 Quad the Indo-Pacific NATO", "branded the government a puppet". The words and
 their polarity are package data (``events/evaluative.csv``).
+
+Inside a quotation whose speaker is known, an evaluative adjective on something an
+actor owns judges that actor: "supporting the Iranian regime's destructive ambitions"
+in Pompeo's tweet criticises Iran.
 """
 
 from __future__ import annotations
 
 import functools
+from collections.abc import Iterator
 
-from spacy.tokens import Token
+from spacy.tokens import Span, Token
 
+from ..actors.resolve import TOKEN_ATTR
 from ..data import read_table
+from ..models import ActorRef
 
-__all__ = ["evaluation", "RELATION_NOUNS"]
+__all__ = ["evaluation", "quoted_evaluations", "RELATION_NOUNS"]
 
 #: Verbs that label their object: "called X energetic", "described X as dangerous".
 _LABEL_VERBS = {"call", "describe", "term", "label", "brand", "dub"}
@@ -92,3 +99,25 @@ def _code(adjective: Token) -> str | None:
         if polarity:
             return _CODES[polarity]
     return None
+
+
+def quoted_evaluations(sent: Span, quoted: set[int]) -> Iterator[tuple[str, Token, Token, list[ActorRef]]]:
+    """(code, adjective, noun, owners) for each judgement of an actor's doing inside a quotation.
+
+    Args:
+        sent: a sentence.
+        quoted: indices of the sentence's tokens that lie inside a quotation with a known speaker.
+
+    Yields:
+        ``("051" or "111", adjective, the noun it describes, the actors that own the noun)``.
+    """
+    for adjective in sent:
+        if adjective.i not in quoted or adjective.dep_ != "amod" or adjective.head.pos_ != "NOUN":
+            continue
+        code = _code(adjective)
+        noun = adjective.head
+        owners = [r for c in noun.children if c.dep_ in ("poss", "amod", "compound") and c.i != adjective.i
+                  for t in (c, *(g for g in c.children if g.dep_ in ("amod", "compound")))
+                  for r in (t._.get(TOKEN_ATTR) or [])]
+        if code and owners:
+            yield code, adjective, noun, owners

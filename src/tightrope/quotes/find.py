@@ -2,7 +2,8 @@
 
 Attribution tries, in order: a speech verb in the sentence outside the quote
 ("..." Lavrov said), a clause that introduces the quote with a colon
-(Jaishankar echoed this: "..."), the subject of the clause a partial quote sits
+(Jaishankar echoed this: "..."), an "according to" phrase ("...," according to a
+tweet by Mike Pompeo), the subject of the clause a partial quote sits
 in (Jaishankar called the cooperation "energetic"), and the speaker of the
 previous quote in the same or previous paragraph. Otherwise ``speaker`` is None.
 """
@@ -90,7 +91,7 @@ class QuoteStage:
             if kind == "partial":
                 speaker = _clause_subject(span) or _speech_verb_speaker(span)
             else:
-                speaker = _speech_verb_speaker(span) or _colon_speaker(span)
+                speaker = _speech_verb_speaker(span) or _colon_speaker(span) or _according_to(span)
             if speaker is None and last is not None and (paragraph - last[0] <= 1 or _answers_question(span)):
                 speaker = last[1]
             if speaker is not None:
@@ -150,6 +151,23 @@ def _speech_verb_speaker(span: Span) -> ActorRef | None:
             ref = _subject(verb)
             if ref is not None:
                 return ref
+    return None
+
+
+def _according_to(span: Span) -> ActorRef | None:
+    """ "...," according to a tweet by US Secretary of State Mike Pompeo: the one it is according to,
+    or the author of the tweet, statement or report it names."""
+    for sent in {span[0].sent.start: span[0].sent, span[-1].sent.start: span[-1].sent}.values():
+        for token in sent:
+            if token.lower_ != "according" or not _outside(token, span):
+                continue
+            for obj in (o for to in token.children if to.lower_ == "to" for o in to.children if o.dep_ == "pobj"):
+                ref = _person_or_actor(obj)
+                authors = [a for c in obj.children if c.dep_ == "poss" or (c.dep_ == "prep" and c.lower_ in ("by", "from"))
+                           for a in ([c] if c.dep_ == "poss" else [g for g in c.children if g.dep_ == "pobj"])]
+                for candidate in (ref, *map(_person_or_actor, authors)):
+                    if candidate is not None:
+                        return candidate
     return None
 
 
