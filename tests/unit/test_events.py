@@ -383,3 +383,20 @@ def test_events_a_speaker_judging_an_actors_doing_inside_a_quote(analyse):
     assert [(e.source.actor_id, e.cameo, e.target.country) for e in doc.events] == [("pompeo", "111", "IRN")]
     # Outside a quotation the writer's own adjectives are not anyone's criticism.
     assert analyse("Pompeo spoke about the Iranian regime's destructive ambitions.").events == []
+
+
+def test_events_attacking_a_decision_is_criticism_not_force(analyse):
+    coded = _coded(analyse("Erdogan attacked the proclamation of Golan Heights as Israeli territory."))
+    assert [c[1] for c in coded] == ["111"]
+    assert _coded(analyse("Russian troops attacked Ukrainian positions.")) == [("RUS", "190", "UKR", "asserted")]
+
+
+def test_events_neither_nor_negates(analyse):
+    coded = _coded(analyse("Neither the European Union nor the United States would endorse the election."))
+    assert sorted(c[3] for c in coded) == ["asserted", "asserted"]  # a stated refusal (12), not an endorsement
+    assert all(c[1].startswith("12") for c in coded)
+
+
+def test_events_with_no_side_we_can_code_are_under_the_threshold(analyse):
+    assert analyse("D'Souza worked with Manohar's government.").events == []
+    assert analyse("Taiwan became the first to legally recognize unions between same-sex couples.").events == []

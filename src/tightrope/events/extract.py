@@ -301,7 +301,9 @@ class EventStage:
                              max(t.idx + len(t.text) for t in found.words))
         for source, target in pairs_:
             # A noun with no target ("the invasion", "unrest") is more often background than a report.
-            bonus = 0.25 if target else (_BARE_NOUN if head.pos_ == "NOUN" else 0.0)
+            # A target counts when it can be coded: "worked with Manohar's government" names no one we know.
+            coded_target = target is not None and bool(target.country or target.code)
+            bonus = 0.25 if coded_target else (_BARE_NOUN if head.pos_ == "NOUN" else 0.0)
             # Someone no list knows, of no known state or organisation, doing something to no one named
             # falls under the threshold: nothing in it can be counted.
             if not (source.country or source.code):

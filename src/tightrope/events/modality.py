@@ -112,7 +112,11 @@ def _is_conditional(token: Token) -> bool:
 
 
 def _is_negated(token: Token) -> bool:
-    return any(c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ in _NEGATING_DETS) for c in token.children)
+    if any(c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ in _NEGATING_DETS) for c in token.children):
+        return True
+    # "neither the European Union nor the United States would endorse it"
+    return any(c.dep_ in ("nsubj", "nsubjpass") and any(g.lower_ == "neither" for g in c.children)
+               for c in token.children)
 
 
 def _has_future_time(trigger: Token) -> bool:

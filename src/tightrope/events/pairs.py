@@ -22,6 +22,7 @@ CONVENTIONAL_ATTACKS = {"190", "193"}
 _CIVILIAN_SECTORS = {"CVL", "REF", "EDU", "REL", "MED", "LAB", "HLH"}
 _UNCONVENTIONAL = "180"
 _ADMINISTRATIVE, _SANCTIONS = "172", "163"
+_RECOGNISE = "054"
 
 
 def pairs(trigger: Trigger, found_sources: list[ActorRef],
@@ -42,6 +43,10 @@ def pairs(trigger: Trigger, found_sources: list[ActorRef],
             return []  # "signed the act", "fight for rights": nothing says with whom, or what
         # "Nigeria signed the agreement": one party of a many-sided act, with no one named opposite.
         return [(s, None) for s in (sources[:1] if trigger.symmetric else sources)]
+    if trigger.cameo == _RECOGNISE:
+        # Recognition is of another state or government ("recognise Kosovo"), not of something at home
+        # ("legally recognise unions between same-sex couples").
+        targets = [t for t in targets if t.country and all(t.country != s.country for s in sources)]
     return [(s, t) for s in sources for t in targets if _different(s, t)]
 
 
