@@ -30,6 +30,8 @@ _LIGHT_VERBS = {"launch", "mount", "stage", "hold", "conduct", "carry", "make", 
                 "organize", "organise", "go"}
 #: Prepositions that point at the target of a directed event ("protested against", "fired at").
 _TARGET_PREPS = ("against", "on", "at", "to", "toward", "towards", "into", "with")
+#: Prepositions that name the other party of a meeting or conversation.
+_PARTY_PREPS = ("with", "to")
 #: Verbs whose clausal object names who must act: "demanded that the US match ...".
 _DIRECTIVE_VERBS = {"demand", "insist", "urge", "ask", "call", "warn", "threaten", "appeal", "request", "press"}
 #: Verbs whose clausal object's subject is the accused: "alleged that Mahan had contributed to ...".
@@ -258,20 +260,22 @@ class EventStage:
     def _targets(self, verb: Token, trigger: Trigger, words: tuple[Token, ...]) -> list[ActorRef]:
         if not trigger.prep:
             return (refs_of_deps(verb, {"dobj"}) or refs_of_deps(verb, {"dative"})
-                    or self._fallback_targets(verb, words))
+                    or self._fallback_targets(verb, trigger, words))
         # An entry with a preposition names its target only through it: in "withdrew the US
         # from the treaty" the direct object is not the target.
         for holder in words:
             found = prep_refs(holder, trigger.prep)
             if found:
                 return found
-        return self._fallback_targets(verb, words)
+        return self._fallback_targets(verb, trigger, words)
 
     @staticmethod
-    def _fallback_targets(verb: Token, words: tuple[Token, ...]) -> list[ActorRef]:
+    def _fallback_targets(verb: Token, trigger: Trigger, words: tuple[Token, ...]) -> list[ActorRef]:
         """A target the entry did not name: a directed preposition, or the subject of a demanded clause."""
+        # A meeting's other party is met "with" or spoken "to"; "speaking at the opening of ..." names none.
+        preps = _PARTY_PREPS if trigger.cameo[:2] == "04" else _TARGET_PREPS
         for holder in words:
-            for prep in _TARGET_PREPS:
+            for prep in preps:
                 found = prep_refs(holder, prep)
                 if found:
                     return found
