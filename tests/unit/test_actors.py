@@ -163,4 +163,4 @@ def test_actors_a_name_introduced_with_a_description_belongs_to_its_state(analys
 def test_actors_an_envoy_serves_the_state_before_the_title_not_the_host(analyse):
     doc = analyse("US Ambassador to Germany Richard Grenell criticised Iran.")
     (event,) = doc.events
-    assert (event.source.country, event.target.country) == ("USA", "IRN")
+    assert (event.source.code, event.target.country) == ("USAGOV", "IRN")

@@ -96,13 +96,14 @@ class ActorStage:
                     for token in ent:
                         refs[token.i] = [names[ent.text]]
                     continue
-                owners = (_envoy_refs(ent.root, refs) or _modifier_refs(ent.root, refs) or _appos_refs(ent.root, refs)
+                envoy = _envoy_refs(ent.root, refs)
+                owners = (envoy or _modifier_refs(ent.root, refs) or _appos_refs(ent.root, refs)
                           or _place_refs(ent.root, refs, preps=("of",)))  # "Patrice Talon of Benin"
                 if not owners and _is_titled(ent):
                     # "President Levy Mwanawasa ... the Zambian people": an office holder no list
                     # knows serves the one state the sentence names, if it names one.
                     owners = _locale_refs(ent.root, refs, objects=False)
-                ref = book.unknown_person(ent, owners)
+                ref = book.unknown_person(ent, owners, office=bool(envoy))
                 for token in ent:
                     refs[token.i] = [ref]
         for token in parsed:
@@ -348,10 +349,10 @@ class _ActorBook:
         self._person_ids.add(pid)
         return ref
 
-    def unknown_person(self, ent: Span, owners: list[ActorRef]) -> ActorRef:
+    def unknown_person(self, ent: Span, owners: list[ActorRef], office: bool = False) -> ActorRef:
         country = owners[0].country if len(owners) == 1 else None
         pid = "person:" + "-".join(ent.text.lower().split())
-        code = f"{country}GOV" if country and _has_title(ent.root) else country
+        code = f"{country}GOV" if country and (office or _has_title(ent.root)) else country
         if len(owners) == 1 and not country:
             code = owners[0].code  # "U.N. mediator Diego Cordovez" speaks for the UN
         self._ensure(Actor(id=pid, name=ent.text, kind="person", country=country, code=code))
