@@ -400,3 +400,15 @@ def test_events_neither_nor_negates(analyse):
 def test_events_with_no_side_we_can_code_are_under_the_threshold(analyse):
     assert analyse("D'Souza worked with Manohar's government.").events == []
     assert analyse("Taiwan became the first to legally recognize unions between same-sex couples.").events == []
+
+
+def test_events_an_attack_that_killed_is_done_by_whoever_attacked(analyse):
+    coded = _coded(analyse("Recent US drone attacks have killed eight al-Qaeda leaders."))
+    assert [(c[0], c[1][:2]) for c in coded] == [("USA", "18")]
+    # A capital in front of the attack is where it was; a bare "killed five" adds nothing to the strike.
+    assert [c[0] for c in _coded(analyse("A Kabul car bombing killed five people."))] == []
+
+
+def test_events_speeding_up_a_withdrawal_is_a_withdrawal(analyse):
+    coded = _coded(analyse("The United States speeded up the withdrawal of its forces from Panama."))
+    assert [(c[0], c[1], c[3]) for c in coded] == [("USA", "087", "asserted")]

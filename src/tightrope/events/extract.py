@@ -27,7 +27,8 @@ __all__ = ["EventStage"]
 _LIGHT_VERBS = {"launch", "mount", "stage", "hold", "conduct", "carry", "make", "issue", "announce", "begin",
                 "start", "impose", "give", "offer", "extend", "deliver", "step", "open", "resume", "order",
                 "lodge", "file", "express", "voice", "receive", "pay", "sign", "reach", "undertake", "continue",
-                "organize", "organise", "go"}
+                "organize", "organise", "go", "speed", "accelerate", "complete", "finish", "intensify", "escalate",
+                "expand", "step"}
 #: Prepositions that point at the target of a directed event ("protested against", "fired at").
 _TARGET_PREPS = ("against", "on", "at", "to", "toward", "towards", "into", "with")
 #: Prepositions that name the other party of a meeting or conversation.
@@ -160,6 +161,8 @@ class EventStage:
             return None  # "told reporters that ..." is speech; "told the army to withdraw" is an order
         trigger = self._by_means(verb, trigger)
         sources = agent_refs(verb)
+        attackers = [] if sources else self._attackers(verb, trigger)
+        sources = sources or attackers
         if is_passive(verb):
             targets = refs_of_deps(verb, {"nsubjpass"})
         else:
@@ -174,6 +177,8 @@ class EventStage:
                     if inner is not None:
                         targets = self._targets(child, inner, inner_words)
                         break
+        if attackers and not [t for t in targets if t.country or t.code]:
+            return None  # "Israel's air strike on Syria killed five": the strike is the event, coded on the noun
         return _Found(trigger, words, sources, targets, 0.6)
 
     def _by_means(self, verb: Token, trigger: Trigger) -> Trigger:
@@ -188,6 +193,20 @@ class EventStage:
                             and len(means.cameo) >= len(trigger.cameo) and means.cameo not in CONVENTIONAL_ATTACKS:
                         return dataclasses.replace(trigger, cameo=means.cameo)
         return trigger
+
+    def _attackers(self, verb: Token, trigger: Trigger) -> list[ActorRef]:
+        """ "US Predator attacks have killed eight al-Qaeda leaders": violence whose subject is itself an
+        attack is done by whoever carried the attack out."""
+        if trigger.cameo[:2] not in ("18", "19", "20"):
+            return []
+        for subject in (c for c in verb.children if c.dep_ == "nsubj"):
+            means, _ = self._match(subject, "NOUN")
+            if means is not None and means.cameo[:2] in ("18", "19", "20"):
+                # A capital in front of an attack says where it was ("a Kabul car bombing"), not who did it.
+                places = {r.actor_id for t in subject.subtree if t.pos_ == "PROPN"
+                          for r in (t._.get(TOKEN_ATTR) or []) if r.sector == "GOV"}
+                return [r for r in refs(subject) if not (r.sector == "GOV" and r.actor_id in places)]
+        return []
 
     def _light_verb_event(self, verb: Token) -> _Found | None:
         """A light verb with a nominal trigger as object: "Israel mounted an invasion of Lebanon"."""

@@ -51,6 +51,10 @@ def refs(token: Token, depth: int = 0, owners: bool = True) -> list[ActorRef]:
 def _owner_refs(head: Token, depth: int) -> list[ActorRef]:
     found = [r for c in head.children if c.dep_ in _OWNER_DEPS for t in (c, *c.conjuncts)
              for r in (t._.get(TOKEN_ATTR) or [])]
+    if not found:
+        # "US Predator attacks": the owner modifies a compound in front of the head.
+        found = [r for c in head.children if c.dep_ == "compound" and not c._.get(TOKEN_ATTR)
+                 for g in c.children if g.dep_ in _OWNER_DEPS for r in (g._.get(TOKEN_ATTR) or [])]
     if found or depth >= _OWNER_DEPTH or head.pos_ not in ("NOUN", "PROPN", "NUM"):
         return found
     for child in head.children:
