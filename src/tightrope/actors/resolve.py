@@ -16,6 +16,7 @@ from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
 from ..models import Actor, ActorRef, ArticleDoc, TextSpan
+from ..nlp.words import SPEECH_VERBS
 from .kb import Alias, KnowledgeBase, load_kb
 from .names import introduced_names
 
@@ -48,8 +49,6 @@ _NAMED_BODIES = {"office", "bureau", "directorate", "inspectorate"}
 #: Nouns a demonym names a language or its speakers with, not a state.
 _LANGUAGE_WORDS = {"language", "tongue", "dialect", "speaker", "literature", "alphabet", "script", "translation"}
 _SELF_PRONOUNS = {"it", "they", "we", "i", "he", "she"}
-_SPEECH_VERBS = {"say", "tell", "announce", "declare", "state", "insist", "add", "claim", "warn", "confirm",
-                 "report", "stress", "note", "argue", "reiterate", "vow", "pledge", "promise", "indicate"}
 
 
 class ActorStage:
@@ -270,7 +269,7 @@ def _reporting_subject(token: Token, refs: dict[int, list[ActorRef]]) -> list[Ac
     if token.lower_ not in _SELF_PRONOUNS or token.dep_ not in ("nsubj", "nsubjpass"):
         return []
     clause = token.head
-    if clause.dep_ != "ccomp" or clause.head.lemma_ not in _SPEECH_VERBS:
+    if clause.dep_ != "ccomp" or clause.head.lemma_ not in SPEECH_VERBS:
         return []
     for child in clause.head.children:
         if child.dep_ == "nsubj" and refs.get(child.i):

@@ -17,16 +17,10 @@ from spacy.tokens import Doc, Span, Token
 from ..actors.kb import KnowledgeBase, load_kb
 from ..actors.resolve import TOKEN_ATTR
 from ..models import Actor, ActorRef, ArticleDoc, Quote, Speaker, TextSpan, content_id
+from ..nlp.words import SPEECH_VERBS
 
 __all__ = ["QuoteStage", "find_quote_spans", "SPEECH_VERBS"]
 
-#: Verbs that report speech or writing.
-SPEECH_VERBS = {
-    "say", "tell", "add", "state", "declare", "announce", "insist", "claim", "warn", "note", "stress",
-    "argue", "explain", "remark", "reply", "respond", "answer", "write", "tweet", "echo", "ask", "acknowledge",
-    "admit", "affirm", "assert", "comment", "confirm", "emphasise", "emphasize", "observe", "point", "reiterate",
-    "suggest", "underline", "urge", "vow", "call", "describe", "term", "quip",
-}
 _PAIRS = {"\u201c": "\u201d", '"': '"', "\u00ab": "\u00bb"}
 _OPENERS = re.compile("[\u201c\"\u00ab]")
 #: A quote of at most this many words inside a sentence is partial ("highest ever").
