@@ -164,3 +164,11 @@ def test_actors_an_envoy_serves_the_state_before_the_title_not_the_host(analyse)
     doc = analyse("US Ambassador to Germany Richard Grenell criticised Iran.")
     (event,) = doc.events
     assert (event.source.code, event.target.country) == ("USAGOV", "IRN")
+
+
+def test_actors_it_after_a_plural_speaker_is_not_the_speaker(analyse):
+    # "it" is the virus, not the officials; "Hungary said it will ..." is Hungary.
+    doc = analyse("Chinese officials confirmed it has killed three people.")
+    assert doc.events == []
+    doc = analyse("Hungary said it will support Poland.")
+    assert [(e.source.country, e.target.country) for e in doc.events] == [("HUN", "POL")]

@@ -412,3 +412,21 @@ def test_events_an_attack_that_killed_is_done_by_whoever_attacked(analyse):
 def test_events_speeding_up_a_withdrawal_is_a_withdrawal(analyse):
     coded = _coded(analyse("The United States speeded up the withdrawal of its forces from Panama."))
     assert [(c[0], c[1], c[3]) for c in coded] == [("USA", "087", "asserted")]
+
+
+def test_events_passive_conjunct_takes_its_shared_subject_as_target(analyse):
+    doc = analyse("Turkey is under EU sanctions and was condemned in a joint statement by Egypt and Greece.")
+    coded = [(e.source.country, e.target.country) for e in doc.events if e.cameo.startswith("11")]
+    assert sorted(coded) == [("EGY", "TUR"), ("GRC", "TUR")]
+
+
+def test_events_a_question_asserts_nothing(analyse):
+    doc = analyse("Did the Iranian Chess Federation ever support you?")
+    assert all(e.modality == "hypothetical" for e in doc.events)
+
+
+def test_events_words_that_are_acts_only_with_people_or_verbs(analyse):
+    assert analyse("The Samoan government executed a planned shutdown of public services.").events == []
+    assert _coded(analyse("Iran executed two prisoners.")) == [("IRN", "1823", "IRN", "asserted")]
+    assert analyse("The Austrian firm issued a press release.").events == []
+    assert analyse("Montana had seven Native American reservations.").events == []

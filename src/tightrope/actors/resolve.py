@@ -272,9 +272,19 @@ def _reporting_subject(token: Token, refs: dict[int, list[ActorRef]]) -> list[Ac
     if clause.dep_ != "ccomp" or clause.head.lemma_ not in SPEECH_VERBS:
         return []
     for child in clause.head.children:
-        if child.dep_ == "nsubj" and refs.get(child.i):
+        if child.dep_ == "nsubj" and refs.get(child.i) and _agrees(token, child):
             return list(refs[child.i])
     return []
+
+
+def _agrees(pronoun: Token, speaker: Token) -> bool:
+    """ "Chinese officials confirmed it has killed three": "it" is not the officials."""
+    plural = speaker.tag_ in ("NNS", "NNPS") or any(c.dep_ == "conj" for c in speaker.children)
+    if pronoun.lower_ == "it":
+        return not plural
+    if pronoun.lower_ in ("he", "she", "i"):
+        return not plural
+    return True
 
 
 def _agent_word(token: Token, kb: KnowledgeBase) -> tuple[str, str, bool] | None:

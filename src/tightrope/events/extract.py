@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
-from ..actors.resolve import TOKEN_ATTR
+from ..actors.resolve import AGENT_ATTR, TOKEN_ATTR
 from ..config import MIN_CONFIDENCE
 from ..models import ActorRef, ArticleDoc, Event, Modality, Plover, TextSpan, content_id
 from .intent import recode, threat_code
@@ -18,7 +18,7 @@ from .modality import OBLIGATION_AUX, modality_with_basis
 from .ontology import CameoCode, load_ontology
 from .pairs import CONVENTIONAL_ATTACKS, pair_code, pairs
 from .roles import article_partner, domestic_target, phrase_targets, slot_target, wants_partner
-from .slots import agent_refs, governing_actor, is_passive, prep_refs, refs, refs_of_deps
+from .slots import agent_refs, governing_actor, is_passive, passive_patients, prep_refs, refs, refs_of_deps
 from .stance import evaluation, quoted_evaluations
 
 __all__ = ["EventStage"]
@@ -49,6 +49,14 @@ _BARE_NOUN = -0.1
 _UNCODED_SOURCE = -0.25
 #: Verbs that are an event only with an object: "returned the land" yields, "returned home" travels.
 _TRANSITIVE_ONLY = {"return"}
+#: Verbs that are violence only when done to people ("executed the prisoners", not "executed a plan").
+_PEOPLE_ONLY = {"execute", "hang"}
+_PEOPLE_NOUNS = {"man", "woman", "men", "women", "person", "people", "child", "children", "prisoner", "suspect",
+                 "opponent", "dissident", "member", "leader", "official", "soldier", "civilian", "activist"}
+#: Nouns that are an event only with a light verb ("expressed reservations", not "Native American reservations").
+_LIGHT_VERB_ONLY = {"reservation", "objection"}
+#: Compounds that make a noun a media product ("a press release", "a news release").
+_MEDIA_WORDS = {"press", "news", "media"}
 #: Verbs that demand only with an infinitive clause ("told X to leave").
 _ORDER_ONLY_WITH_CLAUSE = {"tell"}
 #: Verbs that are a visit only when the subject itself travels.
@@ -157,6 +165,9 @@ class EventStage:
             return None  # "negotiators return to Geneva" travel; they return nothing
         if verb.lemma_.lower() in _TRAVEL_VERBS and any(c.dep_ == "dobj" for c in verb.children):
             return None  # "flies fighters and cargo to Syria" carries something; nobody visits
+        if verb.lemma_.lower() in _PEOPLE_ONLY and not any(_is_person_like(c) for c in verb.children
+                                                          if c.dep_ in ("dobj", "nsubjpass")):
+            return None  # "executed a planned shutdown" kills no one
         if verb.lemma_.lower() in _ORDER_ONLY_WITH_CLAUSE and not any(c.dep_ == "xcomp" for c in verb.children):
             return None  # "told reporters that ..." is speech; "told the army to withdraw" is an order
         trigger = self._by_means(verb, trigger)
@@ -164,7 +175,7 @@ class EventStage:
         attackers = [] if sources else self._attackers(verb, trigger)
         sources = sources or attackers
         if is_passive(verb):
-            targets = refs_of_deps(verb, {"nsubjpass"})
+            targets = passive_patients(verb)
         else:
             targets = self._targets(verb, trigger, words)
         if not targets and not any(c.dep_ == "dobj" for c in verb.children):
@@ -216,7 +227,8 @@ class EventStage:
             if child.dep_ != "dobj":
                 continue
             # "launched a mediation effort", "declared a state of siege": the event noun inside the object.
-            trigger, obj = next(((t, n) for n in _object_nouns(child) for t in (self._match(n, "NOUN")[0],) if t),
+            trigger, obj = next(((t, n) for n in _object_nouns(child) if not _media(n)
+                                 for t in (self._match(n, "NOUN")[0],) if t),
                                 (None, child))
             if trigger is None:
                 continue
@@ -226,6 +238,8 @@ class EventStage:
         return None
 
     def _noun_event(self, noun: Token) -> _Found | None:
+        if noun.lemma_.lower() in _LIGHT_VERB_ONLY or _media(noun):
+            return None  # "Native American reservations", "a press release": no act without its verb
         trigger, words = self._match(noun, "NOUN")
         if trigger is None:
             return None
@@ -384,6 +398,17 @@ def _object_nouns(obj: Token) -> list[Token]:
 def _containers(words: tuple[Token, ...]) -> tuple[Token, ...]:
     """The container nouns of a trigger ("a *state* of emergency"): never the event's target."""
     return tuple(t for t in words[1:] if t.lemma_.lower() in _CONTAINERS)
+
+
+def _media(noun: Token) -> bool:
+    """ "a press release", "a news conference": a media product, not the act the head noun names."""
+    return any(c.dep_ == "compound" and c.lower_ in _MEDIA_WORDS for c in noun.children)
+
+
+def _is_person_like(token: Token) -> bool:
+    """Someone: a name, an actor, an agent noun, a number of people, or a pronoun."""
+    return bool(token._.get(TOKEN_ATTR) or token._.get(AGENT_ATTR)) or token.ent_type_ in ("PERSON", "NORP") or (
+        token.pos_ in ("PRON", "NUM", "PROPN")) or token.lemma_.lower() in _PEOPLE_NOUNS
 
 
 def _purpose(noun: Token) -> bool:

@@ -46,7 +46,7 @@ def modality_with_basis(trigger: Token) -> tuple[Modality, str]:
 
     The basis says which kind of word decided: ``negation``, ``refusal`` ("refused to"),
     ``future-negation`` ("will not accept"), ``failure`` ("failed to agree"), ``denial`` ("denied that"), ``unrealised`` (urged, threatened: someone else's
-    wish), ``obligation`` (must, should), ``condition``, ``modal``, ``auxiliary``, ``intention``, ``motion``, ``time`` or
+    wish), ``obligation`` (must, should), ``condition``, ``question``, ``modal``, ``auxiliary``, ``intention``, ``motion``, ``time`` or
     ``none``. The first seven but ``unrealised`` are the subject's own stance, which the coder
     may code as an intent (CAMEO 03, 13) or a rejection (12).
 
@@ -69,6 +69,8 @@ def modality_with_basis(trigger: Token) -> tuple[Modality, str]:
         return "hypothetical", "unrealised"
     if any(_is_conditional(t) for t in chain):
         return "hypothetical", "condition"
+    if _is_question(trigger):
+        return "hypothetical", "question"  # "Did the federation ever support you?"
     if auxes & OBLIGATION_AUX:
         return "hypothetical", "obligation"
     if auxes & _HYPOTHETICAL_AUX:
@@ -103,6 +105,12 @@ def _is_demanded_clause(trigger: Token) -> bool:
     """ "insisted that Serbia withdraw its troops": a clause in the subjunctive under a demand."""
     return (trigger.dep_ == "ccomp" and trigger.tag_ in ("VB", "VBP")
             and trigger.head.lemma_ in _UNREALISED_HEADS | {"insist"})
+
+
+def _is_question(token: Token) -> bool:
+    sent = token.sent
+    last = next((t for t in reversed(sent) if not t.is_space and t.text not in ('"', "\u201d", "'")), None)
+    return last is not None and last.text == "?"
 
 
 def _is_conditional(token: Token) -> bool:

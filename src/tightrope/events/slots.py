@@ -13,7 +13,7 @@ from spacy.tokens import Token
 from ..actors.resolve import TOKEN_ATTR
 from ..models import ActorRef
 
-__all__ = ["refs", "refs_of_deps", "prep_refs", "is_passive", "agent_refs", "governing_actor", "subject_refs",
+__all__ = ["refs", "refs_of_deps", "prep_refs", "is_passive", "passive_patients", "agent_refs", "governing_actor", "subject_refs",
            "COLLECTIVE"]
 
 _SUBJECT_DEPS = {"nsubj"}
@@ -85,13 +85,36 @@ def prep_refs(token: Token, prep: str, deps: tuple[str, ...] = ("prep",), near: 
 
 
 def is_passive(verb: Token) -> bool:
-    """Whether the verb has a passive subject."""
-    return any(c.dep_ == "nsubjpass" for c in verb.children)
+    """Whether the verb is passive: a passive subject, or a passive auxiliary on a verb that shares
+    its subject ("Turkey is under sanctions and was condemned by Egypt")."""
+    return any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
+
+
+def passive_patients(verb: Token) -> list[ActorRef]:
+    """What a passive verb was done to: its passive subject, or the subject it shares."""
+    own = refs_of_deps(verb, {"nsubjpass"})
+    if own or any(c.dep_ == "nsubjpass" for c in verb.children):
+        return own
+    return subject_refs(verb.head) if verb.dep_ == "conj" else []
 
 
 def agent_refs(verb: Token) -> list[ActorRef]:
-    """Who does what the verb says: the "by" phrase of a passive, else the (shared) subject."""
-    return prep_refs(verb, "by", deps=("agent",)) if is_passive(verb) else subject_refs(verb)
+    """Who does what the verb says: the "by" phrase of a passive, else the (shared) subject.
+
+    A passive's "by" phrase may hang on a noun of the verb's ("condemned in a joint statement
+    by Egypt, Greece and Cyprus").
+    """
+    if not is_passive(verb):
+        return subject_refs(verb)
+    found = prep_refs(verb, "by", deps=("agent",))
+    if found:
+        return found
+    for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ == "in"):
+        for noun in (o for o in prep.children if o.dep_ == "pobj"):
+            found = prep_refs(noun, "by")
+            if found:
+                return found
+    return []
 
 
 def governing_actor(noun: Token) -> list[ActorRef]:
