@@ -172,3 +172,10 @@ def test_actors_it_after_a_plural_speaker_is_not_the_speaker(analyse):
     assert doc.events == []
     doc = analyse("Hungary said it will support Poland.")
     assert [(e.source.country, e.target.country) for e in doc.events] == [("HUN", "POL")]
+
+
+def test_actors_a_capital_in_a_place_name_is_the_country_not_the_government(analyse):
+    doc = analyse("The United States carried out the airstrike at Baghdad International Airport.")
+    assert [(e.target.code) for e in doc.events] == ["IRQ"]
+    doc = analyse("Moscow officials condemned Kyiv.")  # a capital as the government still is
+    assert [(e.source.code, e.target.code) for e in doc.events] == [("RUSGOV", "UKRGOV")]

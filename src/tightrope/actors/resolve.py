@@ -20,13 +20,16 @@ from ..nlp.words import SPEECH_VERBS
 from .kb import Alias, KnowledgeBase, load_kb
 from .names import introduced_names
 
-__all__ = ["ActorStage", "TOKEN_ATTR", "AGENT_ATTR"]
+__all__ = ["ActorStage", "TOKEN_ATTR", "AGENT_ATTR", "PLACE_ATTR"]
 
 #: The spaCy token extension that holds a token's resolved actors (a list of ActorRef).
 TOKEN_ATTR = "tr_actors"
 #: The token extension that holds (word, sector) for an agent noun no actor could be found for
 #: ("protesters", "the police"): the event coder may give it the country of the event's source.
 AGENT_ATTR = "tr_agent"
+#: The token extension that marks a capital named as a place ("Baghdad International Airport"):
+#: it stands for the country, not the government, and says where something happened.
+PLACE_ATTR = "tr_place"
 
 _MODIFIER_DEPS = {"amod", "compound", "poss", "nmod", "npadvmod"}
 _PRONOUNS = {"he", "him", "his", "she", "her"}
@@ -63,7 +66,7 @@ class ActorStage:
         self.matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
         for text in self.kb.aliases:
             self.matcher.add(text, [nlp.make_doc(text)])
-        for name in (TOKEN_ATTR, AGENT_ATTR):
+        for name in (TOKEN_ATTR, AGENT_ATTR, PLACE_ATTR):
             if not Token.has_extension(name):
                 Token.set_extension(name, default=None)
 
@@ -72,11 +75,16 @@ class ActorStage:
         book = _ActorBook(self.kb, doc.article.published)
         refs: dict[int, list[ActorRef]] = {}
         peoples: list[Token] = []  # "Albanians", "Kurds": peoples named by their demonym
+        places: set[int] = set()
         for span in self._known_spans(parsed):
             alias = self.kb.aliases[span.label_][0]
             if alias.form == "adjective" and span.root.dep_ in ("amod", "compound") \
                     and span.root.head.lemma_.lower() in _LANGUAGE_WORDS:
                 continue  # "the Russian language" names a language, not Russia
+            place = alias.form == "capital" and _names_a_place(span.root, self.kb)
+            if place:
+                alias = Alias(entity_id=alias.entity_id, form="name")  # "Baghdad International Airport"
+                places.update(t.i for t in span)
             ref = book.mention(alias, span)
             for token in span:
                 refs[token.i] = [ref]
@@ -123,6 +131,7 @@ class ActorStage:
             token._.set(TOKEN_ATTR, refs.get(token.i))
             agent = _agent_word(token, self.kb) if token.i not in refs else None
             token._.set(AGENT_ATTR, agent[:2] if agent else None)
+            token._.set(PLACE_ATTR, token.i in places)
         return doc.model_copy(update={"actors": book.actors()})
 
     def _known_spans(self, parsed: Doc) -> list[Span]:
@@ -189,6 +198,15 @@ def _without_possessive(ent: Span) -> Span:
     while end > ent.start + 1 and ent.doc[end - 1].lower_ in ("'s", "’s", "'"):
         end -= 1
     return ent if end == ent.end else Span(ent.doc, ent.start, end, label=ent.label_)
+
+
+def _names_a_place(capital: Token, kb: KnowledgeBase) -> bool:
+    """A capital in front of a thing's name is where it is, not the government:
+    "Baghdad International Airport", "a Kabul car bombing", "The Washington Post";
+    but "Moscow officials" and "Beijing's decision" are the government's."""
+    head = capital.head
+    return (capital.dep_ in ("compound", "nmod") and head.i != capital.i and head.pos_ in ("NOUN", "PROPN")
+            and _agent_word(head, kb) is None)
 
 
 def _is_condition(token: Token) -> bool:

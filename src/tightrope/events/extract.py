@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
-from ..actors.resolve import AGENT_ATTR, TOKEN_ATTR
+from ..actors.resolve import AGENT_ATTR, PLACE_ATTR, TOKEN_ATTR
 from ..config import MIN_CONFIDENCE
 from ..models import ActorRef, ArticleDoc, Event, Modality, Plover, TextSpan, content_id
 from .intent import recode, threat_code
@@ -214,9 +214,8 @@ class EventStage:
             means, _ = self._match(subject, "NOUN")
             if means is not None and means.cameo[:2] in ("18", "19", "20"):
                 # A capital in front of an attack says where it was ("a Kabul car bombing"), not who did it.
-                places = {r.actor_id for t in subject.subtree if t.pos_ == "PROPN"
-                          for r in (t._.get(TOKEN_ATTR) or []) if r.sector == "GOV"}
-                return [r for r in refs(subject) if not (r.sector == "GOV" and r.actor_id in places)]
+                places = {r.actor_id for t in subject.subtree if t._.get(PLACE_ATTR) for r in (t._.get(TOKEN_ATTR) or [])}
+                return [r for r in refs(subject) if r.actor_id not in places]
         return []
 
     def _light_verb_event(self, verb: Token) -> _Found | None:
