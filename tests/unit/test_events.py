@@ -430,3 +430,14 @@ def test_events_words_that_are_acts_only_with_people_or_verbs(analyse):
     assert _coded(analyse("Iran executed two prisoners.")) == [("IRN", "1823", "IRN", "asserted")]
     assert analyse("The Austrian firm issued a press release.").events == []
     assert analyse("Montana had seven Native American reservations.").events == []
+
+
+def test_events_politicians_attacking_each_other_do_so_in_words(analyse):
+    doc = analyse("Biden attacked Trump for the tweet.", published="2020-08-01")
+    assert [(e.source.actor_id, e.cameo, e.target.actor_id) for e in doc.events] == [("biden", "111", "trump")]
+
+
+def test_events_releasing_a_book_or_flying_over_is_no_event(analyse):
+    assert analyse("John Bolton released a book critical of Trump.").events == []
+    assert analyse("Trump flew above the rally on his helicopter.").events == []
+    assert _coded(analyse("Hamas released two Israeli hostages.")) == [("PSE", "0841", "ISR", "asserted")]

@@ -49,8 +49,10 @@ _BARE_NOUN = -0.1
 _UNCODED_SOURCE = -0.25
 #: Verbs that are an event only with an object: "returned the land" yields, "returned home" travels.
 _TRANSITIVE_ONLY = {"return"}
-#: Verbs that are violence only when done to people ("executed the prisoners", not "executed a plan").
-_PEOPLE_ONLY = {"execute", "hang"}
+#: Verbs that are acts on people only when done to people ("executed the prisoners", not "executed a
+#: plan"; "released the hostages", not "released a book"), unless an entry names the object ("released funds").
+_PEOPLE_ONLY = {"execute", "hang", "release", "free"}
+_VERBAL = "111"
 _PEOPLE_NOUNS = {"man", "woman", "men", "women", "person", "people", "child", "children", "prisoner", "suspect",
                  "opponent", "dissident", "member", "leader", "official", "soldier", "civilian", "activist"}
 #: Nouns that are an event only with a light verb ("expressed reservations", not "Native American reservations").
@@ -163,9 +165,10 @@ class EventStage:
             return None
         if verb.lemma_.lower() in _TRANSITIVE_ONLY and not any(c.dep_ in ("dobj", "nsubjpass") for c in verb.children):
             return None  # "negotiators return to Geneva" travel; they return nothing
-        if verb.lemma_.lower() in _TRAVEL_VERBS and any(c.dep_ == "dobj" for c in verb.children):
-            return None  # "flies fighters and cargo to Syria" carries something; nobody visits
-        if verb.lemma_.lower() in _PEOPLE_ONLY and not any(_is_person_like(c) for c in verb.children
+        if verb.lemma_.lower() in _TRAVEL_VERBS and (any(c.dep_ == "dobj" for c in verb.children) or not any(
+                c.dep_ == "prep" and c.lower_ in ("to", "for") for c in verb.children)):
+            return None  # "flies cargo to Syria" carries something, "flew over the rally" goes nowhere
+        if verb.lemma_.lower() in _PEOPLE_ONLY and not trigger.object and not any(_is_person_like(c) for c in verb.children
                                                           if c.dep_ in ("dobj", "nsubjpass")):
             return None  # "executed a planned shutdown" kills no one
         if verb.lemma_.lower() in _ORDER_ONLY_WITH_CLAUSE and not any(c.dep_ == "xcomp" for c in verb.children):
@@ -331,6 +334,7 @@ class EventStage:
             if inferred:
                 found = _Found(found.trigger, found.words, found.sources, inferred, found.base_confidence - 0.1)
         pairs_ = pairs(found.trigger, found.sources, found.targets)
+        people = {a.id for a in doc.actors if a.kind == "person"}
         code = self.codes[cameo]
         sentence = _text_span(doc, sent.start_char, sent.end_char)
         trigger = _text_span(doc, min(t.idx for t in found.words),
@@ -345,7 +349,8 @@ class EventStage:
             if not (source.country or source.code):
                 bonus += _UNCODED_SOURCE
             confidence = found.base_confidence + bonus + 0.05 * found.trigger.specificity
-            coded = self.codes[pair_code(code.code, source, target)]
+            coded = self.codes[_VERBAL if _verbal_attack(head, code.code, source, target, people)
+                               else pair_code(code.code, source, target)]
             yield _event(doc, sentence, trigger, source, target, coded, modality, min(confidence, 1.0))
 
 
@@ -397,6 +402,17 @@ def _object_nouns(obj: Token) -> list[Token]:
 def _containers(words: tuple[Token, ...]) -> tuple[Token, ...]:
     """The container nouns of a trigger ("a *state* of emergency"): never the event's target."""
     return tuple(t for t in words[1:] if t.lemma_.lower() in _CONTAINERS)
+
+
+def _verbal_attack(head: Token, cameo: str, source: ActorRef, target: ActorRef | None, people: set[str]) -> bool:
+    """ "Biden attacked Trump for the tweet": one politician attacking another does so in words (111).
+
+    Only a person attacking a named person, with no weapon or military object in sight, is read
+    this way; armies, groups and states attacking each other keep the force code.
+    """
+    if head.lemma_.lower() != "attack" or cameo not in CONVENTIONAL_ATTACKS or target is None:
+        return False
+    return source.actor_id in people and target.actor_id in people
 
 
 def _media(noun: Token) -> bool:
