@@ -441,3 +441,14 @@ def test_events_releasing_a_book_or_flying_over_is_no_event(analyse):
     assert analyse("John Bolton released a book critical of Trump.").events == []
     assert analyse("Trump flew above the rally on his helicopter.").events == []
     assert _coded(analyse("Hamas released two Israeli hostages.")) == [("PSE", "0841", "ISR", "asserted")]
+
+
+def test_events_what_a_bill_would_have_allowed_did_not_happen(analyse):
+    doc = analyse("The government proposed a bill that would have allowed China to extradite people.")
+    assert [(e.cameo, e.modality) for e in doc.events if e.cameo.startswith("063")] == [("063", "hypothetical")]
+
+
+def test_events_is_to_looks_forward_and_recognition_needs_someone_recognised(analyse):
+    doc = analyse("Prime Minister Theresa May of Britain is to step down today.")
+    assert [e.modality for e in doc.events] == ["future"]
+    assert analyse("The site has been recognized by UNESCO.").events == []

@@ -20,6 +20,8 @@ _MOTION_VERBS = {"head", "travel", "fly", "leave", "depart"}
 _FUTURE_WORDS = {"later", "next", "upcoming", "forthcoming", "planned", "tomorrow", "coming", "proposed", "scheduled"}
 _HYPOTHETICAL_WORDS = {"possible", "potential", "hypothetical", "proposed"}
 _NEGATING_DETS = {"no", "never"}
+#: Verbs whose clause only becomes possible ("would have allowed China to extradite").
+_ENABLING = {"allow", "enable", "permit", "let", "authorize", "authorise"}
 #: Verbs that say their clause is not true: "denied that he made any deal".
 _DENYING_HEADS = {"deny", "dismiss", "refute"}
 #: Verbs whose complement did not happen: "refused to sign", "failed to agree".
@@ -73,6 +75,9 @@ def modality_with_basis(trigger: Token) -> tuple[Modality, str]:
         return "hypothetical", "question"  # "Did the federation ever support you?"
     if auxes & OBLIGATION_AUX:
         return "hypothetical", "obligation"
+    if trigger.dep_ == "ccomp" and trigger.head.lemma_ in _ENABLING and any(
+            c.dep_ == "aux" and c.lower_ in _HYPOTHETICAL_AUX for c in trigger.head.children):
+        return "hypothetical", "unrealised"  # "a bill that would have allowed China to extradite people"
     if auxes & _HYPOTHETICAL_AUX:
         return "hypothetical", "modal"
     if trigger.pos_ == "NOUN" and any(c.lower_ in _HYPOTHETICAL_WORDS for c in trigger.children):
@@ -81,6 +86,8 @@ def modality_with_basis(trigger: Token) -> tuple[Modality, str]:
         return "future", "auxiliary"
     if any(t.lemma_ in _INTENT_HEADS for t in chain[1:]):
         return "future", "intention"
+    if trigger.dep_ == "xcomp" and trigger.head.lemma_ == "be" and trigger.head.i != trigger.i:
+        return "future", "intention"  # "Theresa May is to step down today"
     if trigger.lemma_ in _MOTION_VERBS and trigger.tag_ in ("VBZ", "VBP"):
         return "future", "motion"
     if _has_future_time(trigger):

@@ -13,8 +13,9 @@ from .lexicon import Trigger
 
 __all__ = ["pairs", "pair_code", "CONVENTIONAL_ATTACKS"]
 
-#: Codes that make no sense without a second party (a visit, 042, can: "Putin's visit").
-_NEEDS_TARGET = {"040", "041", "043", "044", "045", "046"}
+#: Codes that make no sense without a second party: meetings, mediation, recognition (a visit, 042,
+#: can: "Putin's visit").
+_NEEDS_TARGET = {"040", "041", "043", "044", "045", "046", "054"}
 #: Meetings an organisation can hold among its own members.
 _MEETINGS = {"040", "046"}
 #: Generic attack codes that become unconventional violence (180) when aimed at civilians.
