@@ -52,7 +52,6 @@ _TRANSITIVE_ONLY = {"return"}
 #: Verbs that are acts on people only when done to people ("executed the prisoners", not "executed a
 #: plan"; "released the hostages", not "released a book"), unless an entry names the object ("released funds").
 _PEOPLE_ONLY = {"execute", "hang", "release", "free"}
-_VERBAL = "111"
 _PEOPLE_NOUNS = {"man", "woman", "men", "women", "person", "people", "child", "children", "prisoner", "suspect",
                  "opponent", "dissident", "member", "leader", "official", "soldier", "civilian", "activist"}
 #: Nouns that are an event only with a light verb ("expressed reservations", not "Native American reservations").
@@ -106,9 +105,10 @@ class EventStage:
         seen: set[str] = set()
         starts = [q.start for q in doc.quotes]
         speakers = _quote_speakers(doc)
+        people = frozenset(a.id for a in doc.actors if a.kind == "person")
         for sent in doc.parsed.sents:
             for found, cameo, modality in [*self._find(sent), *_quoted_stances(sent, speakers)]:
-                for event in self._events(doc, sent, found, cameo, modality):
+                for event in self._events(doc, sent, found, cameo, modality, people):
                     i = bisect.bisect_right(starts, event.trigger.start) - 1
                     quote = doc.quotes[i] if i >= 0 and event.trigger.start < doc.quotes[i].end else None
                     if quote is not None:
@@ -321,7 +321,8 @@ class EventStage:
                     return found
         return []
 
-    def _events(self, doc: ArticleDoc, sent: Span, found: _Found, cameo: str, modality: Modality) -> Iterator[Event]:
+    def _events(self, doc: ArticleDoc, sent: Span, found: _Found, cameo: str, modality: Modality,
+                people: frozenset[str]) -> Iterator[Event]:
         head = found.words[0]
         directed = not found.trigger.symmetric
         if not found.targets and (len(found.sources) < 2 or directed):
@@ -334,7 +335,6 @@ class EventStage:
             if inferred:
                 found = _Found(found.trigger, found.words, found.sources, inferred, found.base_confidence - 0.1)
         pairs_ = pairs(found.trigger, found.sources, found.targets)
-        people = {a.id for a in doc.actors if a.kind == "person"}
         code = self.codes[cameo]
         sentence = _text_span(doc, sent.start_char, sent.end_char)
         trigger = _text_span(doc, min(t.idx for t in found.words),
@@ -349,8 +349,7 @@ class EventStage:
             if not (source.country or source.code):
                 bonus += _UNCODED_SOURCE
             confidence = found.base_confidence + bonus + 0.05 * found.trigger.specificity
-            coded = self.codes[_VERBAL if _verbal_attack(head, code.code, source, target, people)
-                               else pair_code(code.code, source, target)]
+            coded = self.codes[pair_code(code.code, source, target, head.lemma_.lower(), people)]
             yield _event(doc, sentence, trigger, source, target, coded, modality, min(confidence, 1.0))
 
 
@@ -402,17 +401,6 @@ def _object_nouns(obj: Token) -> list[Token]:
 def _containers(words: tuple[Token, ...]) -> tuple[Token, ...]:
     """The container nouns of a trigger ("a *state* of emergency"): never the event's target."""
     return tuple(t for t in words[1:] if t.lemma_.lower() in _CONTAINERS)
-
-
-def _verbal_attack(head: Token, cameo: str, source: ActorRef, target: ActorRef | None, people: set[str]) -> bool:
-    """ "Biden attacked Trump for the tweet": one politician attacking another does so in words (111).
-
-    Only a person attacking a named person, with no weapon or military object in sight, is read
-    this way; armies, groups and states attacking each other keep the force code.
-    """
-    if head.lemma_.lower() != "attack" or cameo not in CONVENTIONAL_ATTACKS or target is None:
-        return False
-    return source.actor_id in people and target.actor_id in people
 
 
 def _media(noun: Token) -> bool:

@@ -24,6 +24,7 @@ _CIVILIAN_SECTORS = {"CVL", "REF", "EDU", "REL", "MED", "LAB", "HLH"}
 _UNCONVENTIONAL = "180"
 _ADMINISTRATIVE, _SANCTIONS = "172", "163"
 _RECOGNISE = "054"
+_VERBAL = "111"
 
 
 def pairs(trigger: Trigger, found_sources: list[ActorRef],
@@ -66,8 +67,21 @@ def _different(source: ActorRef, target: ActorRef) -> bool:
     return target.actor_id is None or source.actor_id != target.actor_id or source.code != target.code
 
 
-def pair_code(cameo: str, source: ActorRef, target: ActorRef | None) -> str:
-    """The code for one source-target pair, where the parties change what the act is."""
+def pair_code(cameo: str, source: ActorRef, target: ActorRef | None, verb: str = "",
+              people: frozenset[str] = frozenset()) -> str:
+    """The code for one source-target pair, where the parties change what the act is.
+
+    Args:
+        cameo: the trigger's code.
+        source: the pair's source.
+        target: the pair's target, if any.
+        verb: the trigger's lemma.
+        people: ids of the article's actors that are people.
+    """
+    if verb == "attack" and cameo in CONVENTIONAL_ATTACKS and target is not None \
+            and source.actor_id in people and target.actor_id in people:
+        # "Biden attacked Trump for the tweet": one person attacking another does so in words.
+        return _VERBAL
     if _on_civilians(cameo, source, target):
         return _UNCONVENTIONAL
     if cameo == _ADMINISTRATIVE and target is not None and target.country and source.country \
