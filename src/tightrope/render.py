@@ -55,10 +55,18 @@ def _table(header: tuple[str, ...], rows: list[tuple[str, ...]]) -> list[str]:
     return [fmt.format(*header), fmt.format(*("-" * w for w in widths)), *(fmt.format(*r) for r in rows)]
 
 
+def shown_date(day: object, precision: str | None) -> str:
+    """A stored date as precise as it is known: "2021" for "later this year", "2021-04" for "in April"."""
+    if not day:
+        return "-"
+    text = str(day)
+    return {"year": text[:4], "month": text[:7]}.get(precision or "day", text)
+
+
 def events_table(rows: list[dict]) -> str:
     """A table of stored (deduplicated) events."""
     body = [
-        (str(r["first_date"] or "-"), f"{r['source_name']} ({r['source_code']})", r["cameo"],
+        (shown_date(r["first_date"], r.get("date_precision")), f"{r['source_name']} ({r['source_code']})", r["cameo"],
          _clip(r["cameo_name"], 28), f"{r['target_name']} ({r['target_code']})" if r["target_name"] else "-",
          r["modality"], str(r["num_articles"]), _clip(r["evidence"], 50))
         for r in rows

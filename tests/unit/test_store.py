@@ -112,3 +112,30 @@ def test_store_export_plover_json(store, tmp_path):
     records = json.loads(export(store, "plover-json", tmp_path / "p.json").read_text())
     assert {r["event"] for r in records} == {"DISAPPROVE", "SUPPORT"}
     assert all(r["source"][0]["code"] and r["text"] for r in records)
+
+
+def test_store_event_keeps_how_precise_its_date_is(tmp_path, pipeline):
+    from tightrope.render import events_table
+
+    record = {"text": "Germany said it will sanction Iran later this year.", "published": "2021-04-06"}
+    with Store(tmp_path / "p.duckdb") as s:
+        s.ingest(pipeline, [_jsonl(tmp_path / "p.jsonl", [record])])
+        (event,) = s.events(actor="DEU")
+        assert (str(event["first_date"]), event["date_precision"]) == ("2021-01-01", "year")
+        # Shown as the year it is known to, not as 1 January.
+        assert events_table([event]).splitlines()[2].split()[0] == "2021"
+
+
+def test_store_opens_a_version_1_file_and_migrates_it(tmp_path):
+    from tightrope.store.schema import MIGRATIONS
+
+    path = tmp_path / "v1.duckdb"
+    con = duckdb.connect(str(path))
+    for statement in MIGRATIONS[1]:
+        con.execute(statement)
+    con.execute("INSERT INTO meta VALUES ('schema_version', '1')")
+    con.close()
+    with Store(path) as s:
+        assert s.version() == SCHEMA_VERSION == 2
+        columns = {r[0] for r in s.con.execute("DESCRIBE events").fetchall()}
+        assert "date_precision" in columns

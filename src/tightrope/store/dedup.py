@@ -37,7 +37,8 @@ SELECT substr(md5(source_key || '|' || target_key || '|' || cameo || '|' || moda
        cameo, arg_min(cameo_name, id), arg_min(goldstein, id), arg_min(quad_class, id),
        arg_min(plover_type, id), arg_min(plover_mode, id), modality,
        min(day), max(day), count(*), count(DISTINCT article_id), count(DISTINCT outlet),
-       list_sort(list_distinct(flatten(list(topics)))), arg_min(sentence, id), arg_min(article_url, id), min(id)
+       list_sort(list_distinct(flatten(list(topics)))), arg_min(sentence, id), arg_min(article_url, id), min(id),
+       arg_min(coalesce(date_precision, 'day'), day)
 FROM _clustered
 GROUP BY source_key, target_key, cameo, modality, cluster_no;
 """

@@ -9,7 +9,8 @@ Tables (one row per ...):
 - ``event_mentions``  event as one article reports it, with its sentence and trigger (the evidence).
 - ``events``          real-world event: event mentions merged across articles (same source,
                       target, CAMEO code and modality, dates within ``DEDUP_WINDOW_DAYS``), with
-                      NumMentions, NumArticles, NumSources as in GDELT. Rebuilt from
+                      NumMentions, NumArticles, NumSources as in GDELT, and the precision of its
+                      first date (day, month or year). Rebuilt from
                       ``event_mentions`` after every batch, so it never drifts from them.
 - ``quotes``          quotation with its speaker.
 - ``issues``          input or stage that could not be analysed, with the reason.
@@ -56,7 +57,12 @@ _V1 = [
         evidence VARCHAR, source_url VARCHAR, mention_id VARCHAR)""",
 ]
 
+#: Version 2: a real-world event keeps how precise its first date is ("later this year" is a year, not
+#: 1 January). Files from version 1 get the column empty, read as day precision until the next ingest
+#: rebuilds the events table.
+_V2 = ["ALTER TABLE events ADD COLUMN date_precision VARCHAR"]
+
 #: Version -> statements that bring a file at version - 1 to it.
-MIGRATIONS: dict[int, list[str]] = {1: _V1}
+MIGRATIONS: dict[int, list[str]] = {1: _V1, 2: _V2}
 
 SCHEMA_VERSION = max(MIGRATIONS)
