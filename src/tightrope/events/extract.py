@@ -28,7 +28,9 @@ _LIGHT_VERBS = {"launch", "mount", "stage", "hold", "conduct", "carry", "make", 
                 "start", "impose", "give", "offer", "extend", "deliver", "step", "open", "resume", "order",
                 "lodge", "file", "express", "voice", "receive", "pay", "sign", "reach", "undertake", "continue",
                 "organize", "organise", "go", "speed", "accelerate", "complete", "finish", "intensify", "escalate",
-                "expand", "step"}
+                "expand"}
+#: Roots of violence: unconventional violence, conventional force, mass violence.
+_VIOLENT_ROOTS = ("18", "19", "20")
 #: Prepositions that point at the target of a directed event ("protested against", "fired at").
 _TARGET_PREPS = ("against", "on", "at", "to", "toward", "towards", "into", "with")
 #: Prepositions that name the other party of a meeting or conversation.
@@ -65,7 +67,7 @@ _TRAVEL_VERBS = {"fly", "travel", "head", "sail", "drive"}
 #: Demand verbs that also just assert: "insisted that the talks had failed" demands nothing.
 _ASSERTING_DEMANDS = {"insist", "maintain"}
 #: The lexicon-free trigger for such a demand.
-_OBLIGATION = Trigger(lemma="", pos="VERB", particle="", object="", prep="", cameo="100", symmetric=False)
+_OBLIGATION = Trigger.plain("", "VERB", "100")
 #: Clauses that carry what a demand, threat or agreement is about, and how far up its verb may be.
 _CONTENT_DEPS = {"xcomp", "ccomp", "advcl", "acomp"}
 _CONTENT_DEPTH = 4
@@ -161,18 +163,8 @@ class EventStage:
 
     def _verb_event(self, verb: Token) -> _Found | None:
         trigger, words = self._match(verb, "VERB")
-        if trigger is None or _asserts(verb, trigger):
+        if trigger is None or _asserts(verb, trigger) or _not_the_act(verb, trigger):
             return None
-        if verb.lemma_.lower() in _TRANSITIVE_ONLY and not any(c.dep_ in ("dobj", "nsubjpass") for c in verb.children):
-            return None  # "negotiators return to Geneva" travel; they return nothing
-        if verb.lemma_.lower() in _TRAVEL_VERBS and (any(c.dep_ == "dobj" for c in verb.children) or not any(
-                c.dep_ == "prep" and c.lower_ in ("to", "for") for c in verb.children)):
-            return None  # "flies cargo to Syria" carries something, "flew over the rally" goes nowhere
-        if verb.lemma_.lower() in _PEOPLE_ONLY and not trigger.object and not any(_is_person_like(c) for c in verb.children
-                                                          if c.dep_ in ("dobj", "nsubjpass")):
-            return None  # "executed a planned shutdown" kills no one
-        if verb.lemma_.lower() in _ORDER_ONLY_WITH_CLAUSE and not any(c.dep_ == "xcomp" for c in verb.children):
-            return None  # "told reporters that ..." is speech; "told the army to withdraw" is an order
         trigger = self._by_means(verb, trigger)
         sources = agent_refs(verb)
         attackers = [] if sources else self._attackers(verb, trigger)
@@ -197,13 +189,13 @@ class EventStage:
 
     def _by_means(self, verb: Token, trigger: Trigger) -> Trigger:
         """ "wounded two soldiers in a bomb attack": violence takes the code of the means it names."""
-        if trigger.cameo[:2] not in ("18", "19"):
+        if trigger.cameo[:2] not in ("18", "19"):  # force and unconventional violence; mass violence (20) is its own means
             return trigger
         for prep in verb.children:
             if prep.dep_ == "prep" and prep.lower_ in ("in", "with", "by"):
                 for noun in prep.children:
                     means, _ = self._match(noun, "NOUN") if noun.dep_ == "pobj" else (None, ())
-                    if means is not None and means.cameo[:2] in ("18", "19", "20") and means.cameo != trigger.cameo \
+                    if means is not None and means.cameo[:2] in _VIOLENT_ROOTS and means.cameo != trigger.cameo \
                             and len(means.cameo) >= len(trigger.cameo) and means.cameo not in CONVENTIONAL_ATTACKS:
                         return dataclasses.replace(trigger, cameo=means.cameo)
         return trigger
@@ -211,11 +203,11 @@ class EventStage:
     def _attackers(self, verb: Token, trigger: Trigger) -> list[ActorRef]:
         """ "US Predator attacks have killed eight al-Qaeda leaders": violence whose subject is itself an
         attack is done by whoever carried the attack out."""
-        if trigger.cameo[:2] not in ("18", "19", "20"):
+        if trigger.cameo[:2] not in _VIOLENT_ROOTS:
             return []
         for subject in (c for c in verb.children if c.dep_ == "nsubj"):
             means, _ = self._match(subject, "NOUN")
-            if means is not None and means.cameo[:2] in ("18", "19", "20"):
+            if means is not None and means.cameo[:2] in _VIOLENT_ROOTS:
                 # A capital in front of an attack says where it was ("a Kabul car bombing"), not who did it.
                 places = {r.actor_id for t in subject.subtree if t._.get(PLACE_ATTR) for r in (t._.get(TOKEN_ATTR) or [])}
                 return [r for r in refs(subject) if r.actor_id not in places]
@@ -426,6 +418,22 @@ def _dates(prep: Token) -> bool:
         c.dep_ == "pobj" and c.ent_type_ in ("DATE", "TIME") for c in prep.children)
 
 
+def _not_the_act(verb: Token, trigger: Trigger) -> bool:
+    """Whether a verb the lexicon lists is, in this sentence, not the act it names."""
+    lemma = verb.lemma_.lower()
+    deps = {c.dep_ for c in verb.children}
+    if lemma in _TRANSITIVE_ONLY and not deps & {"dobj", "nsubjpass"}:
+        return True  # "negotiators return to Geneva" travel; they return nothing
+    if lemma in _TRAVEL_VERBS and ("dobj" in deps or not any(
+            c.dep_ == "prep" and c.lower_ in ("to", "for") for c in verb.children)):
+        return True  # "flies cargo to Syria" carries something, "flew over the rally" goes nowhere
+    if lemma in _PEOPLE_ONLY and not trigger.object and not any(
+            _is_person_like(c) for c in verb.children if c.dep_ in ("dobj", "nsubjpass")):
+        return True  # "executed a planned shutdown" kills no one
+    # "told reporters that ..." is speech; "told the army to withdraw" is an order.
+    return lemma in _ORDER_ONLY_WITH_CLAUSE and "xcomp" not in deps
+
+
 def _asserts(verb: Token, trigger: Trigger) -> bool:
     """ "insisted unrest reflected ethnic tensions": a demand verb that only asserts a fact.
 
@@ -476,6 +484,8 @@ def _with_partners(doc: ArticleDoc, events: list[Event]) -> list[Event]:
 
 def _quote_speakers(doc: ArticleDoc) -> dict[int, ActorRef]:
     """Token index -> the speaker of the quotation the token is in, for quotes with a known speaker."""
+    if not any(q.speaker for q in doc.quotes):
+        return {}
     refs = {r.actor_id: r for t in doc.parsed for r in (t._.get(TOKEN_ATTR) or []) if r.actor_id}
     speakers: dict[int, ActorRef] = {}
     for quote in doc.quotes:
@@ -496,8 +506,7 @@ def _quoted_stances(sent: Span, speakers: dict[int, ActorRef]) -> Iterator[tuple
     for code, adjective, noun, owners in quoted_evaluations(sent, quoted):
         source = speakers[adjective.i]
         targets = [r for r in owners if r.country != source.country or not source.country]
-        trigger = Trigger(lemma=adjective.lemma_.lower(), pos="ADJ", particle="", object="", prep="", cameo=code,
-                          symmetric=False)
+        trigger = Trigger.plain(adjective.lemma_.lower(), "ADJ", code)
         if targets:
             yield _Found(trigger, (adjective, noun), [source], targets, 0.5), code, "asserted"
 
@@ -510,7 +519,7 @@ def _stance_event(verb: Token) -> _Found | None:
     code, adjective, noun = found
     sources = agent_refs(verb)
     targets = [r for r in refs(noun) if r not in sources]
-    trigger = Trigger(lemma=verb.lemma_.lower(), pos="VERB", particle="", object="", prep="", cameo=code, symmetric=False)
+    trigger = Trigger.plain(verb.lemma_.lower(), "VERB", code)
     return _Found(trigger, (verb, adjective), sources, targets, 0.5)
 
 

@@ -30,6 +30,12 @@ class Trigger:
     cameo: str
     symmetric: bool
 
+    @classmethod
+    def plain(cls, lemma: str, pos: str, cameo: str) -> Trigger:
+        """A trigger found without the lexicon (a demand by "must", praise by an adjective): no
+        particle, object or preposition, and one-sided."""
+        return cls(lemma=lemma, pos=pos, particle="", object="", prep="", cameo=cameo, symmetric=False)
+
     @property
     def specificity(self) -> int:
         """Entries that ask more of the sentence win over plainer ones."""
