@@ -1,0 +1,75 @@
+"""Run a pipeline over a split of the annotated corpus and print its report (``make eval``)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from ..models import ArticleDoc
+from .schema import GoldArticle
+from .score import CorpusScore, score_docs, to_article
+
+__all__ = ["score_split", "render"]
+
+
+def _analyse(pipeline, gold: GoldArticle) -> tuple[ArticleDoc, list[tuple[int, int]]]:
+    """Analyse one article, stage by stage, and read the coder's candidates while the parse is there."""
+    doc = ArticleDoc(article=to_article(gold))
+    spans: list[tuple[int, int]] = []
+    for stage in pipeline.stages:
+        doc = stage(doc)
+        finder = getattr(stage, "candidates", None)
+        if finder is not None:
+            cands, _ = finder(doc)
+            spans = [(c.token.idx, c.token.idx + len(c.token.text)) for c in cands]
+    return doc.model_copy(update={"parsed": None}), spans
+
+
+def score_split(pipeline, articles: list[GoldArticle], keep_examples: int = 0,
+                progress: Callable[[str], None] = lambda _: None) -> CorpusScore:
+    """Analyse and score every article of one split.
+
+    Args:
+        pipeline: the pipeline whose coder is scored.
+        articles: the split's gold articles.
+        keep_examples: misses and false alarms to keep for reading (never on test).
+        progress: where a progress line goes every 20 articles.
+    """
+    pairs, spans = [], {}
+    for n, gold in enumerate(articles, 1):
+        doc, found = _analyse(pipeline, gold)
+        pairs.append((gold, doc))
+        spans[gold.id] = found
+        if n % 20 == 0:
+            progress(f"  {n}/{len(articles)} articles")
+    has_candidates = any(spans.values())
+    return score_docs(pairs, candidate_tokens=(lambda d: spans[d.article.id]) if has_candidates else None,
+                      keep_examples=keep_examples)
+
+
+def render(name: str, score: CorpusScore) -> list[str]:
+    """The report of one split as printable lines."""
+    s = score.summary()
+    lines = [
+        f"{name}: {s['articles']} articles, {s['gold']} gold events, {s['predicted']} predicted",
+        f"  event (sentence, root, source, target):  P {s['precision']:.3f}  R {s['recall']:.3f}  F1 {s['f1']:.3f}",
+        f"  event (sentence, PLOVER, source, target): P {s['plover_precision']:.3f}  R {s['plover_recall']:.3f}  "
+        f"F1 {s['plover_f1']:.3f}",
+        f"  detection (sentence, trigger):           P {s['detection_precision']:.3f}  R {s['detection_recall']:.3f}  "
+        f"F1 {s['detection_f1']:.3f}",
+        f"  given detection: type {s['type_given_detection']:.3f}  source {s['source_given_detection']:.3f}  "
+        f"target {s['target_given_detection']:.3f}",
+        f"  modality accuracy (matched) {s['modality_accuracy']:.3f}; negated events coded as asserted: "
+        f"{s['negated_as_asserted']}",
+        f"  self-dyad rate {s['self_dyad_rate']:.3f} (gold {s['gold_self_dyad_rate']:.3f})"
+        + (f"; candidate recall {s['candidate_recall']:.3f}" if score.candidates_found else ""),
+        f"  {'root':<5} {'gold':>5} {'right':>5} {'none':>5}  most common wrong root",
+    ]
+    roots = sorted({g for g, _ in score.confusion if g != "none"})
+    for root in roots:
+        row = {p: n for (g, p), n in score.confusion.items() if g == root}
+        wrong = sorted(((n, p) for p, n in row.items() if p not in (root, "none")), reverse=True)
+        lines.append(f"  {root:<5} {sum(row.values()):>5} {row.get(root, 0):>5} {row.get('none', 0):>5}  "
+                     + (", ".join(f"{p} ({n})" for n, p in wrong[:3]) or "-"))
+    false = sum(n for (g, _), n in score.confusion.items() if g == "none")
+    lines.append(f"  {'none':<5} {'':>5} {'':>5} {'':>5}  {false} predicted events with no gold event at their trigger")
+    return lines
