@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed-stamp
 
-.PHONY: demo test eval bench clean
+.PHONY: demo test eval bench clean doctor check-gold gold train provision
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -20,11 +20,28 @@ demo: $(STAMP)  ## set up, analyse the bundled example articles, store them, sho
 	@echo "Open the dashboard on the example store:"
 	@echo "    $(VENV)/bin/tightrope serve --db tightrope.duckdb    # then visit http://127.0.0.1:8000/"
 
-test: $(STAMP)  ## set up and run the whole test suite
+provision:  ## the pieces pip cannot install: Debian's Chromium for the browser tests (as root, once)
+	@scripts/provision_chromium.sh
+
+test: $(STAMP) provision  ## set up and run the whole test suite
 	$(PY) -m pytest
 
-eval: $(STAMP)  ## score the event coder against the gold data
-	$(PY) -m tightrope.evaluate --article-gold tests/eval/gold
+doctor: $(STAMP)  ## list the outside pieces (Chromium, spaCy model, ../shared data) and what each enables
+	$(PY) -m tightrope.doctor
+
+gold: $(STAMP)  ## rebuild data/gold/corpus.jsonl and second.jsonl from the annotators' drafts
+	$(PY) -m tightrope.gold build
+
+check-gold: $(STAMP)  ## validate the annotated corpus: schema, offsets, codes, splits
+	$(PY) -m tightrope.gold check
+	$(PY) -m tightrope.gold check data/gold/second.jsonl
+
+eval: $(STAMP)  ## score both coders per split (dev, sealed test, plover_dev) and the example golds
+	$(PY) -m tightrope.evaluate --coder learned --json eval-learned.json --article-gold tests/eval/gold
+	$(PY) -m tightrope.evaluate --coder rules --json eval-rules.json
+
+train: $(STAMP)  ## rebuild the learned coder's models from the train split (dev selects; test is never read)
+	$(PY) -m tightrope.cli train --gold data/gold/corpus.jsonl
 
 bench: $(STAMP)  ## run the benchmarks in bench/ (record results in bench/RESULTS.md)
 	$(PY) bench/throughput.py --limit 2000

@@ -15,7 +15,7 @@ EXAMPLES = ROOT / "examples"
 
 @pytest.fixture(scope="session")
 def pipeline() -> Pipeline:
-    return Pipeline()
+    return Pipeline(coder="rules")  # the rules coder's own tests; the learned coder has tests/unit/test_coder.py
 
 
 @pytest.fixture(scope="session")
@@ -46,3 +46,10 @@ def copy_of(tmp_path):
     import shutil
 
     return lambda path: Path(shutil.copy(path, tmp_path / f"copy-{Path(path).name}"))
+
+
+def pytest_report_header(config):
+    """List the outside pieces (Chromium, the spaCy model, ../shared data) and what each enables."""
+    from tightrope.doctor import report
+
+    return ["outside pieces (make doctor):", *("  " + line for line in report())]

@@ -29,6 +29,11 @@ def main() -> None:
     """Tightrope: turn world news into structured political event data."""
 
 
+_CODER_OPTION = click.option("--coder", type=click.Choice(["learned", "rules"]), default=None,
+                             help="The event coder: the trained models (rules as their features) or the rules alone "
+                                  "(default: the pipeline's, see Pipeline.DEFAULT_CODER).")
+
+
 @main.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True, path_type=str))
 @click.option("--format", "fmt", type=click.Choice(["table", "jsonl"]), default="table", show_default=True,
@@ -38,25 +43,28 @@ def main() -> None:
 @click.option("--with-text", is_flag=True, help="Include each article's extracted text in the JSONL.")
 @click.option("--max-bytes", type=click.IntRange(min=1), default=MAX_INPUT_BYTES, show_default=True,
               help="Refuse input files larger than this.")
-@click.option("--min-confidence", type=click.FloatRange(0.0, 1.0), default=MIN_CONFIDENCE, show_default=True,
-              help="Drop events under this confidence.")
+@click.option("--min-confidence", type=click.FloatRange(0.0, 1.0), default=None,
+              help=f"Drop events under this confidence (default: {MIN_CONFIDENCE} for the rules coder, the "
+                   "threshold chosen on the dev split for the learned coder).")
 @click.option("--actors-dict", multiple=True, type=click.Path(exists=True, dir_okay=False),
               help="Extra PETRARCH-format actor dictionary (repeatable).")
 @click.option("--agents-dict", multiple=True, type=click.Path(exists=True, dir_okay=False),
               help="Extra PETRARCH-format agent dictionary (repeatable).")
+@_CODER_OPTION
 def analyze(paths: tuple[str, ...], fmt: str, published: dt.date | None, with_text: bool, max_bytes: int,
-            min_confidence: float, actors_dict: tuple[str, ...], agents_dict: tuple[str, ...]) -> None:
+            min_confidence: float | None, actors_dict: tuple[str, ...], agents_dict: tuple[str, ...],
+            coder: str) -> None:
     """Analyse articles (.html, .htm, .txt, .jsonl files or folders of them).
 
     Prints each article's actors and events. Inputs that cannot be analysed are
     reported on stderr; the exit status is non-zero only when none could be.
     """
-    from .pipeline import Pipeline
+    from .pipeline import DEFAULT_CODER, Pipeline
     from .render import to_jsonl, to_table
 
     dictionaries = _dictionaries(actors_dict, agents_dict)
     try:
-        pipeline = Pipeline(min_confidence=min_confidence, dictionaries=dictionaries)
+        pipeline = Pipeline(min_confidence=min_confidence, dictionaries=dictionaries, coder=coder or DEFAULT_CODER)
     except TightropeError as exc:
         raise click.ClickException(str(exc)) from None
     analysed = skipped = 0
@@ -86,20 +94,22 @@ _DB_OPTION = click.option("--db", "db_path", default="tightrope.duckdb", show_de
               help="Refuse input files larger than this.")
 @click.option("--batch-size", type=click.IntRange(min=1), default=16, show_default=True,
               help="Articles stored per transaction.")
-def ingest(paths: tuple[str, ...], db_path: str, published: dt.date | None, max_bytes: int, batch_size: int) -> None:
+@_CODER_OPTION
+def ingest(paths: tuple[str, ...], db_path: str, published: dt.date | None, max_bytes: int, batch_size: int,
+           coder: str) -> None:
     """Analyse articles and store them in a DuckDB file.
 
     Rerunning on the same inputs changes nothing; rerunning after an interruption
     finishes the job without duplicates.
     """
-    from .pipeline import Pipeline
+    from .pipeline import DEFAULT_CODER, Pipeline
     from .store import Store
 
     def progress(done: int, total: int, report) -> None:
         click.echo(f"stored {report.stored} article(s), {done}/{total} file(s) read", err=True)
 
     try:
-        pipeline = Pipeline()
+        pipeline = Pipeline(coder=coder or DEFAULT_CODER)
         with Store(db_path) as store:
             report = store.ingest(pipeline, paths, max_bytes=max_bytes, published=published,
                                   batch_size=batch_size, progress=progress)
@@ -239,6 +249,37 @@ def run(corpus: tuple[str, ...], out: str, workers: int, scheduler: str | None, 
                f"index: {Path(out) / 'index.duckdb'}", err=True)
     if report.failed:
         sys.exit(1)
+
+
+@main.command()
+@click.option("--gold", "gold_path", type=click.Path(exists=True, dir_okay=False, path_type=Path),
+              default=Path("data/gold/corpus.jsonl"), show_default=True,
+              help="Annotated corpus (JSONL, docs/ANNOTATION.md); its train split trains, its dev split selects.")
+@click.option("--out", type=click.Path(file_okay=False, path_type=Path), default=None,
+              help="Folder for the model files (default: the packaged models, src/tightrope/data/models/coder).")
+@click.option("--with-plover-dev", is_flag=True,
+              help="Also train on ../shared/eval/plover_dev.jsonl (CC BY-SA; an experiment, not the shipped models).")
+def train(gold_path: Path, out: Path | None, with_plover_dev: bool) -> None:
+    """Train the learned event coder on an annotated corpus (make train).
+
+    Articles are split into train / dev / test by a hash of their id; the test split is never
+    read. Use the models with `--coder learned` after pointing TIGHTROPE_MODELS at --out.
+    """
+    from .coder.models import PACKAGED
+    from .coder.train import train as run_training
+    from .gold.schema import load_corpus
+
+    try:
+        corpus = load_corpus(gold_path)
+        extra = []
+        if with_plover_dev:
+            from .evaluate import DEFAULT_PLOVER_DEV
+            from .gold.plover import plover_articles
+
+            extra = plover_articles(DEFAULT_PLOVER_DEV)
+        run_training(corpus, out or PACKAGED, progress=lambda line: click.echo(line, err=True), extra=extra)
+    except (ValueError, TightropeError) as exc:
+        raise click.ClickException(str(exc)) from None
 
 
 def _dictionaries(actors_dict: tuple[str, ...], agents_dict: tuple[str, ...]) -> tuple[tuple[str, str], ...]:

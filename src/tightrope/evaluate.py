@@ -1,4 +1,4 @@
-"""Score the event coder: PLOVER type + dyad on a gold file, and hand-checked example golds.
+"""Score the event coder: the annotated corpus per split, PLOVER type + dyad on plover_dev, example golds.
 
 Run ``python -m tightrope.evaluate`` (``make eval``). The same functions back the CI gate in
 ``tests/eval/``, which fails when a score drops under its pinned floor.
@@ -16,9 +16,12 @@ from pathlib import Path
 import click
 
 from .models import ActorRef, Event
-from .pipeline import Pipeline
+from .pipeline import DEFAULT_CODER, Pipeline
 
-__all__ = ["PloverScore", "score_plover", "compare_code", "DEFAULT_PLOVER_DEV"]
+__all__ = ["PloverScore", "score_plover", "compare_code", "DEFAULT_PLOVER_DEV", "DEFAULT_CORPUS"]
+
+#: The annotated corpus (docs/ANNOTATION.md), built from data/gold/drafts by `make gold`.
+DEFAULT_CORPUS = Path(__file__).resolve().parents[2] / "data" / "gold" / "corpus.jsonl"
 
 #: The development gold file: $TIGHTROPE_PLOVER_DEV, else beside the repository as the project lays it out.
 DEFAULT_PLOVER_DEV = Path(os.environ.get("TIGHTROPE_PLOVER_DEV")
@@ -127,27 +130,65 @@ def _confusion_table(score: PloverScore) -> list[str]:
 
 
 @click.command()
+@click.option("--corpus", "corpus_path", type=click.Path(dir_okay=False, path_type=Path), default=DEFAULT_CORPUS,
+              show_default=True, help="The annotated corpus (docs/ANNOTATION.md).")
+@click.option("--splits", default="dev,test,plover_dev", show_default=True,
+              help="Comma-separated: train, dev, test (sealed: score it only for finished work), plover_dev.")
+@click.option("--coder", type=click.Choice(["learned", "rules"]), default=DEFAULT_CODER, show_default=True)
 @click.option("--gold", type=click.Path(exists=True, dir_okay=False, path_type=Path), default=None,
-              help="PLOVER gold JSONL (default: ../shared/eval/plover_dev.jsonl).")
-@click.option("--show-misses", is_flag=True, help="List every gold record the coder missed.")
+              help="PLOVER gold JSONL for the plover_dev split (default: ../shared/eval/plover_dev.jsonl).")
+@click.option("--show-misses", is_flag=True, help="List misses and false alarms (never printed for test).")
+@click.option("--json", "json_out", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="Also write the numbers of every split to this JSON file.")
 @click.option("--article-gold", "article_gold", type=click.Path(exists=True, file_okay=False, path_type=Path),
               default=None, help="A folder of hand-checked article gold JSON files to check as well.")
-def main(gold: Path | None, show_misses: bool, article_gold: Path | None) -> None:
-    """Print precision, recall and F1 of (PLOVER type, source, target), and per-type results."""
-    path = gold or DEFAULT_PLOVER_DEV
-    if not path.exists():
-        raise click.ClickException(f"gold file {path} not found; pass --gold PATH")
-    pipeline = Pipeline()
-    score = score_plover(path, pipeline)
-    click.echo(f"PLOVER type + dyad on {path.name}: {score.records} records, {score.predicted} predicted events")
-    click.echo(f"  precision {score.precision:.3f}  recall {score.recall:.3f}  F1 {score.f1:.3f}")
-    click.echo("")
-    for line in _confusion_table(score):
-        click.echo("  " + line)
-    if show_misses:
+def main(corpus_path: Path, splits: str, coder: str, gold: Path | None, show_misses: bool, json_out: Path | None,
+         article_gold: Path | None) -> None:
+    """Score an event coder on the annotated corpus split by split, and on plover_dev."""
+    from .gold.report import render, score_split
+    from .gold.schema import load_corpus
+    from .gold.splits import split_of
+
+    wanted = [s.strip() for s in splits.split(",") if s.strip()]
+    unknown = [s for s in wanted if s not in ("train", "dev", "test", "plover_dev")]
+    if unknown:
+        raise click.ClickException(f"unknown split(s) {', '.join(unknown)}; choose from train, dev, test, plover_dev")
+    pipeline = Pipeline(coder=coder)
+    click.echo(f"coder: {coder}")
+    results: dict[str, dict] = {}
+    corpus = load_corpus(corpus_path) if any(s != "plover_dev" for s in wanted) else []
+    for split in wanted:
         click.echo("")
-        for miss in score.misses:
-            click.echo("  " + miss)
+        if split == "plover_dev":
+            path = gold or DEFAULT_PLOVER_DEV
+            if not path.exists():
+                raise click.ClickException(f"gold file {path} not found; pass --gold PATH")
+            score = score_plover(path, pipeline)
+            click.echo(f"plover_dev ({path.name}, PLOVER type + dyad): {score.records} records, "
+                       f"{score.predicted} predicted events")
+            click.echo(f"  precision {score.precision:.3f}  recall {score.recall:.3f}  F1 {score.f1:.3f}")
+            for line in _confusion_table(score):
+                click.echo("  " + line)
+            if show_misses:
+                for miss in score.misses:
+                    click.echo("  " + miss)
+            results[split] = {"precision": round(score.precision, 3), "recall": round(score.recall, 3),
+                              "f1": round(score.f1, 3), "records": score.records}
+            continue
+        articles = [a for a in corpus if split_of(a.id) == split]
+        keep = 200 if show_misses and split != "test" else 0
+        result = score_split(pipeline, articles, keep_examples=keep,
+                             progress=lambda line: click.echo(line, err=True))
+        for line in render(split, result):
+            click.echo(line)
+        for miss in result.misses:
+            click.echo(f"  missed: {miss}")
+        for false in result.false_alarms:
+            click.echo(f"  false:  {false}")
+        results[split] = result.summary()
+    if json_out:
+        json_out.write_text(json.dumps({"coder": coder, "date": dt.date.today().isoformat(), "splits": results},
+                                       indent=1) + "\n", encoding="utf-8")
     if article_gold:
         _check_article_golds(article_gold, pipeline)
 

@@ -138,6 +138,7 @@ class Event(_Record):
     topics: list[str] = Field(default_factory=list)
     quote_id: str | None = None
     confidence: float = Field(ge=0.0, le=1.0)
+    explain: dict[str, Any] | None = None
 
 
 class Speaker(_Record):

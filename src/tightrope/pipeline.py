@@ -11,7 +11,7 @@ from typing import Protocol
 from .actors import ActorStage, load_kb
 from .config import MAX_INPUT_BYTES, MIN_CONFIDENCE
 from .dates import DateStage
-from .errors import InputError, PipelineError
+from .errors import ConfigError, InputError, PipelineError
 from .events import EventStage
 from .ingest import read_inputs
 from .models import Article, ArticleDoc
@@ -19,7 +19,7 @@ from .nlp import ParseStage, load_nlp
 from .quotes import QuoteStage
 from .topics import TopicStage
 
-__all__ = ["Stage", "Pipeline", "Skipped"]
+__all__ = ["Stage", "Pipeline", "Skipped", "CODERS", "DEFAULT_CODER"]
 
 logger = logging.getLogger(__name__)
 
@@ -34,6 +34,22 @@ class Stage(Protocol):
     def __call__(self, doc: ArticleDoc) -> ArticleDoc: ...
 
 
+#: The event coders a pipeline can use.
+CODERS = ("learned", "rules")
+DEFAULT_CODER = "learned"
+
+
+def _coder(name: str, min_confidence: float | None, models: str | Path | None) -> Stage:
+    if name == "rules":
+        return EventStage(min_confidence=MIN_CONFIDENCE if min_confidence is None else min_confidence)
+    if name == "learned":
+        from .coder import LearnedEventStage
+        from .coder.models import CoderModels
+
+        return LearnedEventStage(CoderModels.load(Path(models) if models else None), min_confidence=min_confidence)
+    raise ConfigError(f"unknown coder {name!r}; choose one of {', '.join(CODERS)}")
+
+
 class Skipped(InputError):
     """An article a stage could not analyse, with the stage and the reason."""
 
@@ -43,16 +59,20 @@ class Pipeline:
 
     Args:
         stages: the stages; by default parse → actors → quotes → events → dates → topics.
-        min_confidence: events under this confidence are dropped.
+        min_confidence: events under this confidence are dropped (default: the rules coder's
+            ``MIN_CONFIDENCE``; the learned coder's threshold chosen on dev).
         dictionaries: extra PETRARCH-format dictionaries, as (``actors`` or ``agents``, path) pairs.
+        coder: ``"learned"`` (the trained models, rules as their features) or ``"rules"``.
+        models: a folder of learned-coder models to use instead of the packaged ones.
     """
 
-    def __init__(self, stages: list[Stage] | None = None, min_confidence: float = MIN_CONFIDENCE,
-                 dictionaries: tuple[tuple[str, str], ...] = ()) -> None:
+    def __init__(self, stages: list[Stage] | None = None, min_confidence: float | None = None,
+                 dictionaries: tuple[tuple[str, str], ...] = (), coder: str = DEFAULT_CODER,
+                 models: str | Path | None = None) -> None:
         if stages is None:
             nlp = load_nlp()
             kb = load_kb(tuple(dictionaries))
-            stages = [ParseStage(nlp), ActorStage(nlp, kb), QuoteStage(kb), EventStage(min_confidence=min_confidence),
+            stages = [ParseStage(nlp), ActorStage(nlp, kb), QuoteStage(kb), _coder(coder, min_confidence, models),
                       DateStage(), TopicStage()]
         provided: set[str] = set()
         for stage in stages:

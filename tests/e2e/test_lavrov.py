@@ -16,7 +16,7 @@ ARTICLE_KEYS = {"id", "title", "url", "published", "source_path", "language", "s
 ACTOR_KEYS = {"id", "name", "kind", "country", "code", "role", "members", "mentions"}
 EVENT_KEYS = {"id", "sentence", "trigger", "source", "target", "cameo", "cameo_name", "goldstein", "quad_class",
               "plover", "modality", "date", "date_precision", "date_basis", "date_text", "topics", "quote_id",
-              "confidence"}
+              "confidence", "explain"}
 REF_KEYS = {"actor_id", "name", "country", "code", "sector"}
 
 

@@ -39,3 +39,39 @@ def test_eval_hand_checked_gold(pipeline, gold_name):
     assert result.violations == []
     floor = FLOORS[f"gold/{gold_name}"]["recall"]
     assert result.recall >= floor, f"found {result.found}, missed {result.missed}"
+
+
+CORPUS_FLOORS = {k: v for k, v in FLOORS.items() if k.startswith("corpus/")}
+
+
+@pytest.fixture(scope="module")
+def corpus_articles():
+    from tightrope.evaluate import DEFAULT_CORPUS
+    from tightrope.gold.schema import load_corpus
+
+    return load_corpus(DEFAULT_CORPUS)
+
+
+@pytest.fixture(scope="module")
+def learned_pipeline():
+    from tightrope import Pipeline
+
+    return Pipeline(coder="learned")
+
+
+@pytest.mark.parametrize("name", sorted(CORPUS_FLOORS))
+def test_eval_corpus_split_stays_above_its_floors(name, corpus_articles, pipeline, learned_pipeline):
+    from tightrope.gold.report import score_split
+    from tightrope.gold.splits import split_of
+
+    _, split, coder = name.split("/")
+    chosen = learned_pipeline if coder == "learned" else pipeline
+    score = score_split(chosen, [a for a in corpus_articles if split_of(a.id) == split]).summary()
+    floors = CORPUS_FLOORS[name]
+    for measure, floor in floors.items():
+        if measure == "negated_as_asserted":
+            assert score[measure] <= floor, f"{name}: {score[measure]} negated events coded as asserted"
+        elif measure == "self_dyad_rate_at_most_gold":
+            assert score["self_dyad_rate"] <= score["gold_self_dyad_rate"], f"{name}: {score}"
+        else:
+            assert score[measure] >= floor, f"{name}: {measure} {score[measure]:.3f} < floor {floor}"

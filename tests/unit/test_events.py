@@ -153,7 +153,7 @@ def test_events_offsets_slice_the_text(analyse):
 def test_events_confidence_threshold_drops_weak_events(pipeline):
     from tightrope import Pipeline
 
-    strict = Pipeline(min_confidence=0.99)
+    strict = Pipeline(coder="rules", min_confidence=0.99)
     doc = strict.analyze_text("Russia condemned Ukraine on Monday.")
     assert doc.events == []
 
@@ -310,7 +310,7 @@ def test_events_bare_noun_without_target_is_under_the_threshold(analyse):
     assert [e.cameo for e in doc.events] == ["152"]
     from tightrope import Pipeline
 
-    loose = Pipeline(min_confidence=0.3).analyze_text("Israeli troops remained on alert after a week of Palestinian unrest.")
+    loose = Pipeline(coder="rules", min_confidence=0.3).analyze_text("Israeli troops remained on alert after a week of Palestinian unrest.")
     assert sorted(e.cameo for e in loose.events) == ["140", "152"]  # kept below the default threshold
 
 

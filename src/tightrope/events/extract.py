@@ -532,6 +532,7 @@ def _event(doc: ArticleDoc, sentence: TextSpan, trigger: TextSpan, source: Actor
         id=event_id, sentence=sentence, trigger=trigger, source=source, target=target, cameo=code.code,
         cameo_name=code.name, goldstein=code.goldstein, quad_class=code.quad_class, plover=plover,
         modality=modality, confidence=round(confidence, 2),  # type: ignore[arg-type]
+        explain={"coder": "rules", "trigger": trigger.text, "code": code.code, "confidence": round(confidence, 2)},
     )
 
 

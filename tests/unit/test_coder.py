@@ -1,0 +1,145 @@
+"""The learned coder: weight tables, candidates, training on a hand-written corpus, decoding."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from itertools import count
+
+import numpy as np
+import pytest
+
+from tightrope.coder.candidates import find_candidates
+from tightrope.coder.linear import LinearModel
+from tightrope.coder.models import CoderModels
+from tightrope.coder.stage import Candidates, LearnedEventStage
+from tightrope.gold.splits import split_of
+from tightrope.models import ArticleDoc
+
+
+def test_coder_linear_model_round_trips_through_npz(tmp_path):
+    rows = [{"a": 1.0, "b": 1.0}, {"a": 1.0}, {"c": 1.0}, {"c": 1.0, "b": 1.0}] * 5
+    labels = ["x", "x", "y", "z"] * 5
+    model = LinearModel.fit(rows, labels, c=1.0)
+    again = LinearModel.fit(rows, labels, c=1.0)
+    assert np.allclose(model.weights, again.weights)  # seeded: the same data gives the same model
+    model.save(tmp_path / "m.npz")
+    loaded = LinearModel.load(tmp_path / "m.npz")
+    assert loaded.classes == ["x", "y", "z"]
+    assert np.allclose(loaded.scores(rows[:4]), model.scores(rows[:4]), atol=1e-2)
+    assert loaded.scores([{"a": 1.0}])[0].argmax() == 0
+    assert loaded.scores([{"unseen": 1.0}]).shape == (1, 3)
+
+
+def test_coder_two_class_model_scores_both_classes():
+    model = LinearModel.fit([{"p": 1.0}, {"q": 1.0}] * 4, ["yes", "no"] * 4)
+    scores = model.scores([{"p": 1.0}, {"q": 1.0}])
+    assert model.classes == ["no", "yes"]
+    assert scores[0, 1] > 0.5 > scores[1, 1]
+
+
+def _parsed(pipeline, text: str, published: str = "2021-04-06") -> ArticleDoc:
+    from tightrope.models import Article
+    import datetime as dt
+
+    doc = ArticleDoc(article=Article.from_text(text, published=dt.date.fromisoformat(published)))
+    for stage in pipeline.stages[:3]:  # parse, actors, quotes
+        doc = stage(doc)
+    return doc
+
+
+def test_coder_candidates_are_predicates_with_actor_mentions(pipeline):
+    doc = _parsed(pipeline, "Russia condemned the strike on Syria. The weather was fine.")
+    cands, _ = Candidates()(doc)
+    lemmas = {c.token.lemma_ for c in cands}
+    assert "condemn" in lemmas and "strike" in lemmas
+    condemned = next(c for c in cands if c.token.lemma_ == "condemn")
+    assert {m.ref.country for m in condemned.mentions if m.ref} == {"RUS", "SYR"}
+    assert all(c.sent.start == 0 for c in cands)  # the weather sentence names no actor
+
+
+def _ids(split: str, n: int) -> list[str]:
+    found = []
+    for k in count():
+        if split_of(f"wikinews-made-up-{k}") == split:
+            found.append(f"wikinews-made-up-{k}")
+            if len(found) == n:
+                return found
+
+
+_SENTENCES = [
+    ("Russia condemned Ukraine.", "condemned", "111", "Russia", "RUS", "Ukraine", "UKR"),
+    ("France criticised Germany.", "criticised", "111", "France", "FRA", "Germany", "DEU"),
+    ("China met Japan.", "met", "040", "China", "CHN", "Japan", "JPN"),
+    ("India attacked Pakistan.", "attacked", "190", "India", "IND", "Pakistan", "PAK"),
+]
+
+
+def _article(article_id: str, rotate: int) -> dict:
+    chosen = _SENTENCES[rotate:] + _SENTENCES[:rotate]
+    text = " ".join(s[0] for s in chosen) + " Peru said nothing. Chile looked ahead."
+    events = []
+    for sentence, trigger, code, src, src_c, tgt, tgt_c in chosen:
+        at = text.index(sentence)
+        span = lambda words: {"start": at + sentence.index(words), "end": at + sentence.index(words) + len(words),  # noqa: E731
+                              "text": words}
+        events.append({"sentence": {"start": at, "end": at + len(sentence), "text": sentence},
+                       "trigger": span(trigger), "cameo": code, "plover": None,
+                       "source": {"mention": span(src), "country": src_c, "sector": "GOV", "code": None},
+                       "target": {"mention": span(tgt), "country": tgt_c, "sector": "GOV", "code": None},
+                       "modality": "asserted", "symmetric": code == "040", "note": None})
+    from tightrope.events.ontology import load_ontology
+
+    for e in events:
+        e["plover"] = load_ontology()[e["cameo"]].plover_type
+    return {"id": article_id, "corpus": "wikinews", "title": None, "published": "2021-04-06",
+            "url": "https://example.test/" + article_id, "licence": "CC BY 2.5", "text": text, "annotator": "t",
+            "events": events}
+
+
+@pytest.mark.slow
+def test_coder_trains_on_ones_own_annotations_and_codes_with_explain(tmp_path, pipeline):
+    gold = tmp_path / "my.jsonl"
+    ids = [(i, "train") for i in _ids("train", 6)] + [(i, "dev") for i in _ids("dev", 2)]
+    gold.write_text("\n".join(json.dumps(_article(i, n % 4)) for n, (i, _) in enumerate(ids)) + "\n")
+    out = tmp_path / "models"
+    run = subprocess.run([sys.executable, "-m", "tightrope.cli", "train", "--gold", str(gold), "--out", str(out)],
+                         capture_output=True, text=True, timeout=600)
+    assert run.returncode == 0, run.stderr
+    assert "test is not read" in run.stderr and "dev F1" in run.stderr
+    models = CoderModels.load(out)
+    assert models.card["train_articles"] == 6
+    stage = LearnedEventStage(models)
+    doc = stage(_parsed(pipeline, "Brazil condemned Argentina."))
+    (event,) = [e for e in doc.events if e.trigger.text == "condemned"]
+    assert event.cameo.startswith("11")
+    assert (event.source.country, event.target.country) == ("BRA", "ARG")
+    assert event.explain["coder"] == "learned" and "11" in event.explain["event_scores"]
+    assert event.explain["features"]
+
+
+def test_coder_missing_model_files_name_the_fix(tmp_path):
+    from tightrope.errors import ModelError
+
+    with pytest.raises(ModelError, match="make train"):
+        CoderModels.load(tmp_path)
+
+
+def test_coder_packaged_models_load_and_code_a_sentence_with_explain(pipeline):
+    stage = LearnedEventStage()
+    doc = stage(_parsed(pipeline, "Russia condemned Ukraine on Monday, and Ukraine denied that it attacked Russia."))
+    assert doc.events, "the packaged models code nothing on a plain criticism"
+    for event in doc.events:
+        assert event.explain and event.explain["coder"] == "learned"
+        assert doc.article.text[event.trigger.start:event.trigger.end] == event.trigger.text
+    attacked = [e for e in doc.events if e.trigger.text == "attacked"]
+    assert all(e.modality == "negated" for e in attacked)  # "denied that it attacked": never asserted
+    strict = LearnedEventStage(min_confidence=0.999)(_parsed(pipeline, "Russia condemned Ukraine on Monday."))
+    assert all(e.confidence >= 0.999 for e in strict.events)
+
+
+def test_coder_top_features_of_a_class_the_model_lacks_is_empty():
+    model = LinearModel.fit([{"p": 1.0}, {"q": 1.0}] * 3, ["11", "none"] * 3)
+    assert model.top_features({"p": 1.0}, "20") == []
+    assert model.top_features({"p": 1.0}, "11")[0][0] == "p"
