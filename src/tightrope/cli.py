@@ -134,20 +134,27 @@ def ingest(paths: tuple[str, ...], db_path: str, published: dt.date | None, max_
 @click.option("--modality", type=click.Choice(["asserted", "negated", "future", "hypothetical"]))
 @click.option("--limit", type=click.IntRange(min=1), default=50, show_default=True)
 @click.option("--format", "fmt", type=click.Choice(["table", "jsonl"]), default="table", show_default=True)
-def events(db_path: str, actor, target, cameo, date_from, date_to, modality, limit: int, fmt: str) -> None:
+@click.option("--explain", is_flag=True, help="Say why each event was coded (trigger, scores, features, parties).")
+def events(db_path: str, actor, target, cameo, date_from, date_to, modality, limit: int, fmt: str,
+           explain: bool) -> None:
     """List deduplicated events from the store, filtered."""
     import json
 
-    from .render import events_table
+    from .render import events_table, explain_lines
 
     with _open_store(db_path) as store:
         rows = store.events(actor=actor, target=target, cameo=cameo, date_from=date_from, date_to=date_to,
-                            modality=modality, limit=limit)
+                            modality=modality, limit=limit, explain=explain)
     if fmt == "jsonl":
         for row in rows:
             click.echo(json.dumps(row, default=str, ensure_ascii=False))
     else:
         click.echo(events_table(rows))
+        if explain:
+            for row in rows:
+                click.echo("")
+                for line in explain_lines(row):
+                    click.echo(line)
 
 
 @main.command()

@@ -60,6 +60,15 @@ class TextSpan(_Record):
     end: int = Field(ge=0)
     text: str
 
+    @classmethod
+    def trimmed(cls, text: str, start: int, end: int) -> TextSpan:
+        """The span of ``text[start:end]`` without the whitespace at either end."""
+        while start < end and text[start].isspace():
+            start += 1
+        while end > start and text[end - 1].isspace():
+            end -= 1
+        return cls(start=start, end=end, text=text[start:end])
+
 
 class Article(_Record):
     """One article as ingest found it."""

@@ -6,7 +6,7 @@ import json
 
 from .models import ActorRef, ArticleDoc
 
-__all__ = ["to_jsonl", "to_table", "events_table", "series_table", "brief_text"]
+__all__ = ["to_jsonl", "to_table", "events_table", "explain_lines", "series_table", "brief_text"]
 
 _WIDTH = 60
 
@@ -73,6 +73,28 @@ def events_table(rows: list[dict]) -> str:
     ]
     header = ("date", "source", "cameo", "event", "target", "modality", "articles", "evidence")
     return "\n".join(_table(header, body))
+
+
+def explain_lines(row: dict) -> list[str]:
+    """Why one stored event was coded, as readable lines (``tightrope events --explain``)."""
+    head = f"{row['source_name']} {row['cameo']} {row['target_name'] or '-'}: {_clip(row['evidence'], 90)}"
+    why = row.get("explain")
+    if not why:
+        return [head, "  (no explanation stored: the report predates schema version 3)"]
+    if why.get("coder") == "rules":
+        return [head, f"  rules coder: trigger {why.get('trigger')!r} -> {why.get('code')}, "
+                      f"confidence {why.get('confidence')}"]
+    scores = ", ".join(f"{k} {v:.2f}" for k, v in (why.get("event_scores") or {}).items())
+    modality = ", ".join(f"{k} {v:.2f}" for k, v in (why.get("modality_scores") or {}).items())
+    lines = [head, f"  learned coder: candidate {why.get('candidate')!r}; root scores {scores}",
+             f"  features that pushed hardest: {', '.join(why.get('features') or []) or '-'}",
+             f"  rules coder on the same word: {', '.join(why.get('rules') or []) or 'nothing'}",
+             f"  parties from the {why.get('parties')}"
+             + (f" (source {why['source_score']:.2f}" if why.get("source_score") is not None else "")
+             + (f", target {why['target_score']:.2f})" if why.get("target_score") is not None
+                else (")" if why.get("source_score") is not None else "")),
+             f"  modality scores: {modality}"]
+    return lines
 
 
 def series_table(a: str, b: str, by: str, series: list) -> str:

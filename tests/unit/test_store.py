@@ -136,6 +136,18 @@ def test_store_opens_a_version_1_file_and_migrates_it(tmp_path):
     con.execute("INSERT INTO meta VALUES ('schema_version', '1')")
     con.close()
     with Store(path) as s:
-        assert s.version() == SCHEMA_VERSION == 2
+        assert s.version() == SCHEMA_VERSION == 3
         columns = {r[0] for r in s.con.execute("DESCRIBE events").fetchall()}
         assert "date_precision" in columns
+        assert "explain" in {r[0] for r in s.con.execute("DESCRIBE event_mentions").fetchall()}
+
+
+def test_store_keeps_why_each_event_was_coded(tmp_path, pipeline):
+    from tightrope.render import explain_lines
+
+    with Store(tmp_path / "x.duckdb") as s:
+        s.save([pipeline.analyze_text("Russia condemned Ukraine on Monday.", published=dt.date(2021, 4, 6))])
+        (row,) = s.events(explain=True)
+        assert row["explain"]["coder"] == "rules" and row["explain"]["code"].startswith("11")
+        assert "rules coder: trigger 'condemned'" in explain_lines(row)[1]
+        assert "explain" not in s.events()[0]

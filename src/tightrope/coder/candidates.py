@@ -1,8 +1,8 @@
 """Event candidates: predicates in sentences that hold an actor mention, with the mentions around them.
 
 Permissive on purpose: every verb, every noun the lexicon or the training data knows as an event
-noun, in a sentence with at least one actor mention. The models decide; a candidate missed here
-can never be coded, so ``make eval`` reports this stage's recall against the gold.
+noun, in a sentence that (or whose previous sentence) holds at least one actor mention. The models
+decide; a candidate missed here can never be coded, so ``make eval`` reports this stage's recall against the gold.
 """
 
 from __future__ import annotations
@@ -112,7 +112,7 @@ def find_candidates(doc: Doc, nouns: frozenset[str], kinds: dict[str, str],
             if not _is_predicate(token, nouns):
                 continue
             quote = next(((s, e, who) for s, e, who in quote_spans if s <= token.idx < e), None)
-            if not mentions and not (quote and quote[2]):
+            if not here and not (quote and quote[2]):  # no actor in this sentence or the one before
                 continue
             speaker = quote[2] if quote else None
             around = here + ([Mention(token.i, token.i + 1, token, speaker, kind="speaker")] if speaker else [])

@@ -215,9 +215,4 @@ def _event(doc: ArticleDoc, sentence: TextSpan, trigger: TextSpan, source: Actor
 
 
 def _span(doc: ArticleDoc, start: int, end: int) -> TextSpan:
-    text = doc.article.text
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    return TextSpan(start=start, end=end, text=text[start:end])
+    return TextSpan.trimmed(doc.article.text, start, end)

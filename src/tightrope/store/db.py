@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -127,12 +128,12 @@ class Store:
             self.con.executemany("INSERT INTO mentions VALUES (?, ?, ?, ?, ?)", list(mentions.values()))
         if doc.events:
             self.con.executemany(
-                f"INSERT INTO event_mentions VALUES ({', '.join(['?'] * 32)})",
+                f"INSERT INTO event_mentions VALUES ({', '.join(['?'] * 33)})",
                 [[e.id, aid, e.sentence.start, e.sentence.end, e.sentence.text, e.trigger.start, e.trigger.end,
                   e.trigger.text, *_ref(e.source), *_ref(e.target), e.cameo, e.cameo_name, e.goldstein,
                   e.quad_class, e.plover.type if e.plover else None, e.plover.mode if e.plover else None,
                   e.modality, e.date, e.date_precision, e.date_basis, e.date_text, e.topics, e.quote_id,
-                  e.confidence] for e in doc.events])
+                  e.confidence, json.dumps(e.explain) if e.explain else None] for e in doc.events])
         if doc.quotes:
             self.con.executemany("INSERT INTO quotes VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", [
                 [q.id, aid, q.text, q.start, q.end, q.kind, q.speaker.actor_id if q.speaker else None,
@@ -213,6 +214,7 @@ class Store:
         modality: str | None = None,
         limit: int = 100,
         offset: int = 0,
+        explain: bool = False,
     ) -> list[dict[str, Any]]:
         """Deduplicated events matching the filters, newest first.
 
@@ -225,6 +227,8 @@ class Store:
             modality: asserted, negated, future or hypothetical.
             limit: rows at most.
             offset: rows to skip (for paging).
+            explain: add ``explain``, why the coder coded the event's first report (a dict, or None
+                for reports stored before schema version 3).
 
         Returns:
             The events.
@@ -241,7 +245,15 @@ class Store:
                 params.append(value)
         sql = (f"SELECT * FROM events WHERE {' AND '.join(where)} "
                "ORDER BY first_date DESC NULLS LAST, id LIMIT ? OFFSET ?")
-        return self.rows(sql, [*params, limit, offset])
+        rows = self.rows(sql, [*params, limit, offset])
+        if explain and rows:
+            found = dict(self.con.execute(
+                "SELECT id, explain FROM event_mentions WHERE list_contains(?, id)",
+                [[r["mention_id"] for r in rows]]).fetchall())
+            for row in rows:
+                text = found.get(row["mention_id"])
+                row["explain"] = json.loads(text) if text else None
+        return rows
 
 
 def _ref(ref: ActorRef | None) -> list[Any]:

@@ -6,7 +6,8 @@ Tables (one row per ...):
 - ``articles``        analysed article (id = content hash of title + text).
 - ``actors``          actor found in an article.
 - ``mentions``        mention of an actor: character offsets into the article text.
-- ``event_mentions``  event as one article reports it, with its sentence and trigger (the evidence).
+- ``event_mentions``  event as one article reports it, with its sentence and trigger (the evidence)
+                      and why the coder coded it (``explain``, JSON).
 - ``events``          real-world event: event mentions merged across articles (same source,
                       target, CAMEO code and modality, dates within ``DEDUP_WINDOW_DAYS``), with
                       NumMentions, NumArticles, NumSources as in GDELT, and the precision of its
@@ -62,7 +63,11 @@ _V1 = [
 #: rebuilds the events table.
 _V2 = ["ALTER TABLE events ADD COLUMN date_precision VARCHAR"]
 
+#: Version 3: each event mention keeps why it was coded (the coder's ``explain``, as JSON text).
+#: Mentions stored before it have none.
+_V3 = ["ALTER TABLE event_mentions ADD COLUMN explain VARCHAR"]
+
 #: Version -> statements that bring a file at version - 1 to it.
-MIGRATIONS: dict[int, list[str]] = {1: _V1, 2: _V2}
+MIGRATIONS: dict[int, list[str]] = {1: _V1, 2: _V2, 3: _V3}
 
 SCHEMA_VERSION = max(MIGRATIONS)
