@@ -23,7 +23,7 @@ demo: $(STAMP)  ## set up, analyse the bundled example articles, store them, sho
 provision:  ## the pieces pip cannot install: Debian's Chromium for the browser tests (as root, once)
 	@scripts/provision_chromium.sh
 
-test: $(STAMP) provision  ## set up and run the whole test suite
+test: $(STAMP) provision check-gold  ## set up, validate the annotated corpus and run the whole test suite
 	$(PY) -m pytest
 
 doctor: $(STAMP)  ## list the outside pieces (Chromium, spaCy model, ../shared data) and what each enables
