@@ -145,3 +145,13 @@ def test_ingest_article_id_is_a_stable_content_hash():
     c = parse_txt("a.txt", f"Title\n{BODY} Changed.")
     assert a.id == b.id != c.id
     assert len(a.id) == 16
+
+
+def test_ingest_html_nested_deeper_than_libxml2s_limit_keeps_its_text():
+    sentence = "The foreign minister said the talks in Geneva would resume next week after a pause."
+    body = "<p>" + " ".join([sentence] * 6) + "</p>"
+    page = "<html><head><title>Deep</title></head><body>" + "<div>" * 400 + body + "</div>" * 400 + "</body></html>"
+    article = parse_html("deep.html", page)
+    assert sentence in article.text
+    with pytest.raises(MalformedInputError, match="no article text"):
+        parse_html("empty.html", "<html><body>" + "<div>" * 400 + "</div>" * 400 + "</body></html>")

@@ -151,3 +151,36 @@ def test_store_keeps_why_each_event_was_coded(tmp_path, pipeline):
         assert row["explain"]["coder"] == "rules" and row["explain"]["code"].startswith("11")
         assert "rules coder: trigger 'condemned'" in explain_lines(row)[1]
         assert "explain" not in s.events()[0]
+
+
+def test_store_database_errors_name_the_file_and_the_next_step(tmp_path, monkeypatch):
+    text_file = tmp_path / "notes.txt"
+    text_file.write_text("hello\n")
+    with pytest.raises(ConfigError, match=r"notes.txt is not a DuckDB database"):
+        Store(text_file)
+    with pytest.raises(ConfigError, match=r"the folder .*missing does not exist"):
+        Store(tmp_path / "missing" / "x.duckdb")
+    from tightrope.api import ApiSettings
+
+    monkeypatch.setenv("TIGHTROPE_MAX_REQUEST_BYTES", "5MB")
+    with pytest.raises(ConfigError, match="not a positive whole number"):
+        ApiSettings.from_env(tmp_path / "x.duckdb")
+
+
+def test_store_locked_by_another_process_says_so(tmp_path):
+    import subprocess
+    import sys
+    import time
+
+    path = tmp_path / "held.duckdb"
+    holder = subprocess.Popen([sys.executable, "-c", "import duckdb, sys, time; c = duckdb.connect(sys.argv[1]); "
+                               "print('ready', flush=True); time.sleep(60)", str(path)], stdout=subprocess.PIPE,
+                              text=True)
+    try:
+        assert holder.stdout.readline().strip() == "ready"
+        time.sleep(0.2)
+        with pytest.raises(ConfigError, match=rf"in use by process {holder.pid}"):
+            Store(path)
+    finally:
+        holder.kill()
+        holder.wait()

@@ -18,7 +18,7 @@ from fastapi.staticfiles import StaticFiles
 from pydantic import BaseModel, Field, model_validator
 
 from ..actors import load_kb
-from ..errors import InputError
+from ..errors import ConfigError, InputError
 from ..relations import dyad_brief, dyad_series
 from ..store import Store
 from .errors import ApiError, install_error_handlers
@@ -49,6 +49,9 @@ class ApiSettings:
     def from_env(cls, db: str | Path) -> ApiSettings:
         """Settings from ``TIGHTROPE_API_TOKEN`` and ``TIGHTROPE_MAX_REQUEST_BYTES``."""
         limit = os.environ.get("TIGHTROPE_MAX_REQUEST_BYTES")
+        if limit and not (limit.strip().isdigit() and int(limit) > 0):
+            raise ConfigError(f"TIGHTROPE_MAX_REQUEST_BYTES={limit!r} is not a positive whole number of bytes; "
+                              "set it like TIGHTROPE_MAX_REQUEST_BYTES=5242880, or unset it for the default 5 MB")
         return cls(db=db, token=os.environ.get("TIGHTROPE_API_TOKEN") or None,
                    max_request_bytes=int(limit) if limit else cls.max_request_bytes)
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
+import lxml.html
 import trafilatura
 
 from ..errors import MalformedInputError
@@ -12,6 +13,13 @@ from ..models import Article
 from .text import is_boilerplate, make_article
 
 __all__ = ["parse_html"]
+
+_DEEP_PARSER = lxml.html.HTMLParser(huge_tree=True, remove_comments=True, remove_pis=True, collect_ids=False)
+
+
+def _extract(page: Any) -> Any:
+    return trafilatura.bare_extraction(page, with_metadata=True, include_comments=False, include_tables=False,
+                                       favor_precision=True)
 
 
 def parse_html(source: str, html: str, **fields: Any) -> Article:
@@ -32,9 +40,11 @@ def parse_html(source: str, html: str, **fields: Any) -> Article:
         MalformedInputError: trafilatura finds no article text in the page.
     """
     try:
-        found = trafilatura.bare_extraction(
-            html, with_metadata=True, include_comments=False, include_tables=False, favor_precision=True
-        )
+        found = _extract(html)
+        if found is None or not (found.text or "").strip():
+            # libxml2 stops at 256 levels of nesting and the text below is lost; parse again without
+            # that limit (the input's size is already bounded by --max-bytes).
+            found = _extract(lxml.html.fromstring(html, parser=_DEEP_PARSER))
     except Exception as exc:  # trafilatura raises many lxml and parser errors; all mean the same here
         raise MalformedInputError(source, f"the HTML could not be parsed ({exc.__class__.__name__}: {exc})") from None
     if found is None or not (found.text or "").strip():

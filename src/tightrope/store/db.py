@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -48,7 +49,10 @@ class Store:
         self.path = Path(path)
         if read_only and not self.path.exists():
             raise ConfigError(f"no database at {self.path}; create one with `tightrope ingest PATH --db {self.path}`")
-        self.con = duckdb.connect(str(self.path), read_only=read_only)
+        if not self.path.parent.is_dir():
+            raise ConfigError(f"--db {self.path}: the folder {self.path.parent} does not exist; create it "
+                              "or give a path in an existing folder")
+        self.con = _connect(self.path, read_only)
         if not read_only:
             self._migrate()
         else:
@@ -254,6 +258,23 @@ class Store:
                 text = found.get(row["mention_id"])
                 row["explain"] = json.loads(text) if text else None
         return rows
+
+
+def _connect(path: Path, read_only: bool) -> duckdb.DuckDBPyConnection:
+    """Open the file, turning DuckDB's errors into messages that name the file and the next step."""
+    try:
+        return duckdb.connect(str(path), read_only=read_only)
+    except duckdb.IOException as exc:
+        text = str(exc)
+        if "not a valid DuckDB database" in text:
+            raise ConfigError(f"--db {path} is not a DuckDB database (it holds something else); "
+                              "give the path of a Tightrope store or of a file to create") from None
+        if "lock" in text.lower():
+            holder = re.search(r"PID (\d+)", text)
+            who = f"process {holder.group(1)}" if holder else "another process"
+            raise ConfigError(f"--db {path} is in use by {who} (a running `tightrope ingest` or `serve`); "
+                              "wait for it to finish, stop it, or use another --db") from None
+        raise ConfigError(f"--db {path} cannot be opened: {text}") from None
 
 
 def _ref(ref: ActorRef | None) -> list[Any]:
