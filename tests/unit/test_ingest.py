@@ -155,3 +155,15 @@ def test_ingest_html_nested_deeper_than_libxml2s_limit_keeps_its_text():
     assert sentence in article.text
     with pytest.raises(MalformedInputError, match="no article text"):
         parse_html("empty.html", "<html><body>" + "<div>" * 400 + "</div>" * 400 + "</body></html>")
+
+
+def test_ingest_text_longer_than_one_article_may_be_is_refused_with_the_fix(tmp_path):
+    from tightrope.config import MAX_ARTICLE_CHARS
+    from tightrope.errors import InputTooLargeError
+
+    sentence = "The minister said the talks would resume next week. "
+    path = tmp_path / "huge.txt"
+    path.write_text("Title\n" + sentence * (MAX_ARTICLE_CHARS // len(sentence) + 10))
+    (item,) = list(read_inputs([path]))
+    assert isinstance(item, InputTooLargeError)
+    assert "characters long" in item.reason and "split it into articles" in item.reason

@@ -8,8 +8,8 @@ from typing import Any
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
-from ..config import MIN_ENGLISH_STOPWORD_RATIO, MIN_WORDS_FOR_LANGUAGE_CHECK
-from ..errors import EmptyInputError, LanguageInputError
+from ..config import MAX_ARTICLE_CHARS, MIN_ENGLISH_STOPWORD_RATIO, MIN_WORDS_FOR_LANGUAGE_CHECK
+from ..errors import EmptyInputError, InputTooLargeError, LanguageInputError
 from ..models import Article
 
 __all__ = ["parse_txt", "normalise_body", "make_article", "is_boilerplate"]
@@ -60,11 +60,15 @@ def make_article(source: str, body: str, **fields: Any) -> Article:
 
     Raises:
         EmptyInputError: the body is empty.
+        InputTooLargeError: the body is longer than one article may be (``MAX_ARTICLE_CHARS``).
         LanguageInputError: the body does not look like English.
     """
     body = normalise_body(body)
     if not body:
         raise EmptyInputError(source, "no article text left after removing the title and page furniture")
+    if len(body) > MAX_ARTICLE_CHARS:
+        raise InputTooLargeError(source, f"the text is {len(body):,} characters long, over the {MAX_ARTICLE_CHARS:,} "
+                                         "one article may hold; split it into articles (one per line of a .jsonl)")
     _check_english(source, body)
     fields.setdefault("source_path", source)
     return Article.from_text(body, **fields)
