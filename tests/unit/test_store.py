@@ -184,3 +184,25 @@ def test_store_locked_by_another_process_says_so(tmp_path):
     finally:
         holder.kill()
         holder.wait()
+
+
+def test_store_index_rebuild_that_dies_leaves_the_previous_index(tmp_path, pipeline, monkeypatch):
+    from tightrope.runner import run as runner
+
+    index = tmp_path / "index.duckdb"
+    with Store(index) as s:
+        s.save([pipeline.analyze_text("Russia condemned Ukraine on Monday.", published=dt.date(2021, 4, 6))])
+
+    def killed(con):
+        raise KeyboardInterrupt("killed while rebuilding")
+
+    monkeypatch.setattr(runner, "rebuild_events", killed)
+    with pytest.raises(KeyboardInterrupt):
+        runner.build_index(tmp_path)
+    with Store(index, read_only=True) as s:
+        assert s.rows("SELECT count(*) AS n FROM articles")[0]["n"] == 1  # the old index, whole
+    monkeypatch.undo()
+    runner.build_index(tmp_path)  # no Parquet here: the finished rebuild replaces it
+    with Store(index, read_only=True) as s:
+        assert s.rows("SELECT count(*) AS n FROM articles")[0]["n"] == 0
+    assert not (tmp_path / "index.duckdb.building").exists()

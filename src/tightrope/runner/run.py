@@ -130,14 +130,20 @@ def process_unit(unit: Unit, out: str, max_bytes: int = MAX_INPUT_BYTES,
 def build_index(out: str | Path) -> Path:
     """(Re)build ``OUT/index.duckdb``: a Tightrope store over the Parquet dataset, events deduplicated.
 
+    The new index is written to ``OUT/index.duckdb.building`` and moved over the old one only once
+    it is complete, so an interrupted rebuild leaves the previous index as it was.
+
     Returns:
         The index path.
     """
     out = Path(out)
     index = out / "index.duckdb"
-    for stale in (index, out / "index.duckdb.wal"):
+    # Built beside the old index and moved over it only when complete: a kill mid-way leaves the
+    # previous index (or none), never one with the schema and no rows.
+    building = out / "index.duckdb.building"
+    for stale in (building, out / "index.duckdb.building.wal"):
         stale.unlink(missing_ok=True)
-    with Store(index) as store:
+    with Store(building) as store:
         store.con.execute("BEGIN TRANSACTION")
         keys = {"articles": "id", "event_mentions": "id", "quotes": "id", "issues": "id",
                 "actors": "article_id, actor_id", "mentions": "article_id, actor_id, start_char"}
@@ -152,6 +158,9 @@ def build_index(out: str | Path) -> Path:
                 f"QUALIFY row_number() OVER (PARTITION BY {keys[table]} ORDER BY {keys[table]}) = 1")
         rebuild_events(store.con)
         store.con.execute("COMMIT")
+        store.con.execute("CHECKPOINT")
+    (out / "index.duckdb.wal").unlink(missing_ok=True)
+    building.replace(index)
     return index
 
 
