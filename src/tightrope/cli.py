@@ -31,7 +31,7 @@ def main() -> None:
 
 _CODER_OPTION = click.option("--coder", type=click.Choice(["learned", "rules"]), default=None,
                              help="The event coder: the trained models (rules as their features) or the rules alone "
-                                  "(default: the pipeline's, see Pipeline.DEFAULT_CODER).")
+                                  "(default: tightrope.pipeline.DEFAULT_CODER, the learned coder).")
 
 
 @main.command()
@@ -53,18 +53,18 @@ _CODER_OPTION = click.option("--coder", type=click.Choice(["learned", "rules"]),
 @_CODER_OPTION
 def analyze(paths: tuple[str, ...], fmt: str, published: dt.date | None, with_text: bool, max_bytes: int,
             min_confidence: float | None, actors_dict: tuple[str, ...], agents_dict: tuple[str, ...],
-            coder: str) -> None:
+            coder: str | None) -> None:
     """Analyse articles (.html, .htm, .txt, .jsonl files or folders of them).
 
     Prints each article's actors and events. Inputs that cannot be analysed are
     reported on stderr; the exit status is non-zero only when none could be.
     """
-    from .pipeline import DEFAULT_CODER, Pipeline
+    from .pipeline import Pipeline
     from .render import to_jsonl, to_table
 
     dictionaries = _dictionaries(actors_dict, agents_dict)
     try:
-        pipeline = Pipeline(min_confidence=min_confidence, dictionaries=dictionaries, coder=coder or DEFAULT_CODER)
+        pipeline = Pipeline(min_confidence=min_confidence, dictionaries=dictionaries, coder=coder)
     except TightropeError as exc:
         raise click.ClickException(str(exc)) from None
     analysed = skipped = 0
@@ -96,20 +96,20 @@ _DB_OPTION = click.option("--db", "db_path", default="tightrope.duckdb", show_de
               help="Articles stored per transaction.")
 @_CODER_OPTION
 def ingest(paths: tuple[str, ...], db_path: str, published: dt.date | None, max_bytes: int, batch_size: int,
-           coder: str) -> None:
+           coder: str | None) -> None:
     """Analyse articles and store them in a DuckDB file.
 
     Rerunning on the same inputs changes nothing; rerunning after an interruption
     finishes the job without duplicates.
     """
-    from .pipeline import DEFAULT_CODER, Pipeline
+    from .pipeline import Pipeline
     from .store import Store
 
     def progress(done: int, total: int, report) -> None:
         click.echo(f"stored {report.stored} article(s), {done}/{total} file(s) read", err=True)
 
     try:
-        pipeline = Pipeline(coder=coder or DEFAULT_CODER)
+        pipeline = Pipeline(coder=coder)
         with Store(db_path) as store:
             report = store.ingest(pipeline, paths, max_bytes=max_bytes, published=published,
                                   batch_size=batch_size, progress=progress)

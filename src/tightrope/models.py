@@ -30,6 +30,7 @@ __all__ = [
     "StageIssue",
     "ArticleDoc",
     "content_id",
+    "label_key",
 ]
 
 ActorKind = Literal["state", "person", "organization", "group", "nonstate"]
@@ -47,6 +48,15 @@ def content_id(*parts: str) -> str:
     """
     digest = hashlib.sha256("\x1f".join(parts).encode("utf-8")).hexdigest()
     return digest[:ID_HEX_CHARS]
+
+
+def label_key(actor: Any) -> str | None:
+    """The label an actor is compared on when events are decoded, scored and matched: its country,
+    else its code. Takes an :class:`ActorRef` or a gold actor (anything with ``country`` and ``code``).
+    """
+    if actor is None:
+        return None
+    return actor.country or actor.code or None
 
 
 class _Record(BaseModel):

@@ -62,17 +62,18 @@ class Pipeline:
         min_confidence: events under this confidence are dropped (default: the rules coder's
             ``MIN_CONFIDENCE``; the learned coder's threshold chosen on dev).
         dictionaries: extra PETRARCH-format dictionaries, as (``actors`` or ``agents``, path) pairs.
-        coder: ``"learned"`` (the trained models, rules as their features) or ``"rules"``.
+        coder: ``"learned"`` (the trained models, rules as their features) or ``"rules"``; None is
+            ``DEFAULT_CODER``.
         models: a folder of learned-coder models to use instead of the packaged ones.
     """
 
     def __init__(self, stages: list[Stage] | None = None, min_confidence: float | None = None,
-                 dictionaries: tuple[tuple[str, str], ...] = (), coder: str = DEFAULT_CODER,
+                 dictionaries: tuple[tuple[str, str], ...] = (), coder: str | None = None,
                  models: str | Path | None = None) -> None:
         if stages is None:
             nlp = load_nlp()
             kb = load_kb(tuple(dictionaries))
-            stages = [ParseStage(nlp), ActorStage(nlp, kb), QuoteStage(kb), _coder(coder, min_confidence, models),
+            stages = [ParseStage(nlp), ActorStage(nlp, kb), QuoteStage(kb), _coder(coder or DEFAULT_CODER, min_confidence, models),
                       DateStage(), TopicStage()]
         provided: set[str] = set()
         for stage in stages:

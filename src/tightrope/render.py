@@ -86,15 +86,13 @@ def explain_lines(row: dict) -> list[str]:
                       f"confidence {why.get('confidence')}"]
     scores = ", ".join(f"{k} {v:.2f}" for k, v in (why.get("event_scores") or {}).items())
     modality = ", ".join(f"{k} {v:.2f}" for k, v in (why.get("modality_scores") or {}).items())
-    lines = [head, f"  learned coder: candidate {why.get('candidate')!r}; root scores {scores}",
-             f"  features that pushed hardest: {', '.join(why.get('features') or []) or '-'}",
-             f"  rules coder on the same word: {', '.join(why.get('rules') or []) or 'nothing'}",
-             f"  parties from the {why.get('parties')}"
-             + (f" (source {why['source_score']:.2f}" if why.get("source_score") is not None else "")
-             + (f", target {why['target_score']:.2f})" if why.get("target_score") is not None
-                else (")" if why.get("source_score") is not None else "")),
-             f"  modality scores: {modality}"]
-    return lines
+    sides = [f"{side} {why[f'{side}_score']:.2f}" for side in ("source", "target")
+             if why.get(f"{side}_score") is not None]
+    return [head, f"  learned coder: candidate {why.get('candidate')!r}; root scores {scores}",
+            f"  features that pushed hardest: {', '.join(why.get('features') or []) or '-'}",
+            f"  rules coder on the same word: {', '.join(why.get('rules') or []) or 'nothing'}",
+            f"  parties from the {why.get('parties')}" + (f" ({', '.join(sides)})" if sides else ""),
+            f"  modality scores: {modality}"]
 
 
 def series_table(a: str, b: str, by: str, series: list) -> str:

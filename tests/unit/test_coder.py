@@ -10,7 +10,6 @@ from itertools import count
 import numpy as np
 import pytest
 
-from tightrope.coder.candidates import find_candidates
 from tightrope.coder.linear import LinearModel
 from tightrope.coder.models import CoderModels
 from tightrope.coder.stage import Candidates, LearnedEventStage
@@ -40,8 +39,9 @@ def test_coder_two_class_model_scores_both_classes():
 
 
 def _parsed(pipeline, text: str, published: str = "2021-04-06") -> ArticleDoc:
-    from tightrope.models import Article
     import datetime as dt
+
+    from tightrope.models import Article
 
     doc = ArticleDoc(article=Article.from_text(text, published=dt.date.fromisoformat(published)))
     for stage in pipeline.stages[:3]:  # parse, actors, quotes

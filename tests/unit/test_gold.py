@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-import json
-
 import pytest
 
 from tightrope.gold.align import AlignError, find_span
 from tightrope.gold.build import build_article, check_article
-from tightrope.gold.schema import GoldActor, GoldArticle, GoldEvent
+from tightrope.gold.schema import GoldActor
 from tightrope.gold.score import score_docs
 from tightrope.gold.splits import split_of
 from tightrope.models import ActorRef, Article, ArticleDoc, Event, TextSpan

@@ -19,29 +19,16 @@ from ..gold.schema import load_corpus
 from ..gold.splits import split_of
 from ..pipeline import Pipeline
 from .models import CoderModels
-from .stage import LearnedEventStage
+from .stage import Candidates, LearnedEventStage
 from .train import parse_articles, prepare, tune
 
 __all__ = ["main"]
 
 
 def _model_only(models: CoderModels, dev) -> CoderModels:
-    """The models with the rules' parties and events off, thresholds chosen on dev."""
-    from .models import Settings
-
-    base = replace(models, settings=replace(models.settings, rule_roles=False, rule_events=False))
-    best = None
-    for event in (0.2, 0.3, 0.4, 0.5):
-        for source in (0.2, 0.35):
-            for target in (0.15, 0.3):
-                settings = Settings(event_threshold=event, source_threshold=source, target_threshold=target,
-                                    dense=models.settings.dense)
-                from .train import evaluate_prepared
-
-                f1 = evaluate_prepared(base, dev, settings).f1
-                if best is None or f1 > best[0]:
-                    best = (f1, settings)
-    return replace(base, settings=best[1])
+    """The models with the rules' parties and events off, thresholds chosen again on dev."""
+    settings, _ = tune(models, dev, rule_settings=((False, False),))
+    return replace(models, settings=settings)
 
 
 @click.command()
@@ -53,13 +40,10 @@ def main(corpus_path: Path, json_out: Path | None) -> None:
     corpus = load_corpus(corpus_path)
     dev_articles = [a for a in corpus if split_of(a.id) == "dev"]
     models = CoderModels.load()
-    from .stage import Candidates
-
     dev = prepare(list(zip(dev_articles, parse_articles(dev_articles))), Candidates(models.nouns))
-    variants = {"rules only": Pipeline(coder="rules"), "combined": Pipeline(coder="learned")}
-    model_only = Pipeline(coder="learned")
-    model_only.stages[3] = LearnedEventStage(_model_only(models, dev))
-    variants = {"rules only": variants["rules only"], "model only": model_only, "combined": variants["combined"]}
+    combined = Pipeline(coder="learned")
+    stages = [LearnedEventStage(_model_only(models, dev)) if s.name == "events" else s for s in combined.stages]
+    variants = {"rules only": Pipeline(coder="rules"), "model only": Pipeline(stages=stages), "combined": combined}
     table: dict[str, dict[str, float]] = {}
     for name, pipeline in variants.items():
         row = {}

@@ -10,16 +10,13 @@ import numpy as np
 
 from ..config import MIN_CONFIDENCE
 from ..events.modality import modality_with_basis
-from ..events.ontology import CameoCode
-from ..models import ActorRef, ArticleDoc, Event, Plover, TextSpan, content_id
+from ..events.ontology import UNDIRECTED_ROOTS, CameoCode
+from ..models import ActorRef, ArticleDoc, Event, Plover, TextSpan, content_id, label_key
 from .candidates import Candidate, Mention
-from .features import RuleHint, key_of, modality_features, pair_features, trigger_features
+from .features import RuleHint, modality_features, pair_features, trigger_features
 from .models import CoderModels
 
-__all__ = ["Scored", "score_candidates", "decode", "SYMMETRIC_ROOTS", "main_country"]
-
-#: Roots whose events have no direction in the gold (meetings, negotiations, agreements, fighting).
-SYMMETRIC_ROOTS = frozenset({"04", "06"})
+__all__ = ["Scored", "score_candidates", "decode", "main_country"]
 
 
 def main_country(doc: ArticleDoc) -> str | None:
@@ -102,7 +99,7 @@ def decode(doc: ArticleDoc, cands: list[Candidate], hints: dict[int, list[RuleHi
         scored: the candidates' scores, when already computed (threshold search).
 
     Returns:
-        The events, in text order, with ``explain`` filled.
+        The events, in text order, each once, with ``explain`` filled.
     """
     settings = models.settings
     scored = scored if scored is not None else score_candidates(cands, hints, models, codes, floor=threshold)
@@ -110,6 +107,7 @@ def decode(doc: ArticleDoc, cands: list[Candidate], hints: dict[int, list[RuleHi
     starts = [q.start for q in doc.quotes]
     col = {c: i for i, c in enumerate(models.role.classes)}
     events: list[Event] = []
+    seen: set[str] = set()
     for cand, sc in zip(cands, scored):
         strong = _strong(hints.get(cand.token.i, []))
         by_model = sc.p_event >= threshold
@@ -123,8 +121,8 @@ def decode(doc: ArticleDoc, cands: list[Candidate], hints: dict[int, list[RuleHi
         code = sc.code if by_model else strong[0].cameo
         done: set[tuple[str | None, str | None]] = set()
         for source, target, s, t in _parties(cand, roles, col, settings, strong, fallback):
-            pair = (key_of(source), key_of(target))
-            if pair in done or (root in SYMMETRIC_ROOTS and pair[::-1] in done):
+            pair = (label_key(source), label_key(target))
+            if pair in done or (root in UNDIRECTED_ROOTS and pair[::-1] in done):
                 continue
             done.add(pair)
             explain = {
@@ -138,8 +136,11 @@ def decode(doc: ArticleDoc, cands: list[Candidate], hints: dict[int, list[RuleHi
                 "modality_scores": {c: round(float(p), 3) for c, p in zip(models.modality.classes,
                                                                            sc.modality_probs)},
             }
-            events.append(_event(doc, sentence, trigger, source, target, codes[code], modality,
-                                 round(sc.p_event, 3), explain, starts))
+            event = _event(doc, sentence, trigger, source, target, codes[code], modality, round(sc.p_event, 3),
+                           explain, starts)
+            if event.id not in seen:
+                seen.add(event.id)
+                events.append(event)
     return events
 
 
@@ -203,8 +204,8 @@ def _full_code(models: CoderModels, row: dict[str, float], root: str, hints: lis
 
 def _event(doc: ArticleDoc, sentence: TextSpan, trigger: TextSpan, source: ActorRef, target: ActorRef | None,
            code: CameoCode, modality: str, confidence: float, explain: dict, starts: list[int]) -> Event:
-    event_id = content_id(doc.article.id, str(trigger.start), code.code, source.actor_id or key_of(source) or "",
-                          (target.actor_id or key_of(target) or "") if target else "")
+    event_id = content_id(doc.article.id, str(trigger.start), code.code, source.actor_id or label_key(source) or "",
+                          (target.actor_id or label_key(target) or "") if target else "")
     i = bisect.bisect_right(starts, trigger.start) - 1
     quote = doc.quotes[i] if i >= 0 and trigger.start < doc.quotes[i].end else None
     plover = Plover(type=code.plover_type, mode=code.plover_mode) if code.plover_type else None

@@ -13,10 +13,10 @@ from spacy.tokens import Token
 
 from ..events.lexicon import load_lexicon
 from ..events.modality import modality_with_basis
-from ..models import ActorRef, Event
+from ..models import ActorRef, Event, label_key
 from .candidates import Candidate, Mention
 
-__all__ = ["RuleHint", "rule_hints", "trigger_features", "pair_features", "modality_features", "key_of"]
+__all__ = ["RuleHint", "rule_hints", "trigger_features", "pair_features", "modality_features"]
 
 _MAX_PATH = 4
 _KEEP_CHILD_DEPS = {"dobj", "prt", "prep", "neg", "aux", "auxpass", "agent", "xcomp", "ccomp", "attr", "acomp",
@@ -32,13 +32,6 @@ class RuleHint:
     source: ActorRef | None
     target: ActorRef | None
     confidence: float
-
-
-def key_of(ref: ActorRef | None) -> str | None:
-    """The label an actor is compared on: its country, else its code."""
-    if ref is None:
-        return None
-    return ref.country or ref.code or None
 
 
 def rule_hints(events: list[Event], tokens_at: dict[int, int]) -> dict[int, list[RuleHint]]:
@@ -61,7 +54,8 @@ def rule_hints(events: list[Event], tokens_at: dict[int, int]) -> dict[int, list
     return hints
 
 
-def _lexicon_roots(token: Token) -> list[str]:
+def _lexicon_codes(token: Token) -> list[str]:
+    """The codes of the lexicon entries whose particle and object the token's parse has."""
     entries = load_lexicon().get((token.lemma_.lower(), "VERB" if token.pos_ in ("VERB", "AUX") else "NOUN"), [])
     particles = {c.lower_ for c in token.children if c.dep_ == "prt"}
     objects = {c.lemma_.lower() for c in token.children if c.dep_ in ("dobj", "pobj", "attr")}
@@ -107,10 +101,11 @@ def trigger_features(cand: Candidate, hints: list[RuleHint], dense: bool = False
                 for obj in child.children:
                     if obj.dep_ == "pobj":
                         f[f"prep_obj={child.lower_}+{obj.lemma_.lower()}"] = 1.0
-    for code in _lexicon_roots(t)[:3]:
+    lexicon_codes = _lexicon_codes(t)
+    for code in lexicon_codes[:3]:
         f[f"lex_root={code[:2]}"] = 1.0
         f[f"lex_code={code}"] = 1.0
-    if not _lexicon_roots(t):
+    if not lexicon_codes:
         f["lex_none"] = 1.0
     for hint in hints[:2]:
         f[f"rule_root={hint.cameo[:2]}"] = 1.0
@@ -230,15 +225,15 @@ def pair_features(cand: Candidate, mention: Mention, hints: list[RuleHint], root
         f[f"agent_sector={mention.sector}"] = 1.0
     if mention.ref is not None and mention.ref.sector:
         f[f"sector={mention.ref.sector}"] = 1.0
-    key = key_of(mention.ref)
+    key = label_key(mention.ref)
     for hint in hints[:2]:
-        if key and key == key_of(hint.source):
+        if key and key == label_key(hint.source):
             f["rule_source"] = 1.0
-        if key and key == key_of(hint.target):
+        if key and key == label_key(hint.target):
             f["rule_target"] = 1.0
-    if cand.speaker is not None and key and key == key_of(cand.speaker):
+    if cand.speaker is not None and key and key == label_key(cand.speaker):
         f["is_speaker"] = 1.0
-    same = sum(1 for m in cand.mentions if not m.previous and m.kind != "speaker" and key and key_of(m.ref) == key)
+    same = sum(1 for m in cand.mentions if not m.previous and m.kind != "speaker" and key and label_key(m.ref) == key)
     f[f"same_key_mentions={min(same, 3)}"] = 1.0
     if dense and mention.kind != "speaker" and not mention.previous:
         f.update(_dense("m2v", mention.head))

@@ -59,7 +59,6 @@ class LearnedEventStage:
     def __call__(self, doc: ArticleDoc) -> ArticleDoc:
         cands, hints = self.candidates(doc)
         events = decode(doc, cands, hints, self.models, self.codes, self.threshold)
-        seen: set[str] = set()
-        unique = [e for e in events if not (e.id in seen or seen.add(e.id))
-                  and (self.min_confidence is None or e.confidence >= self.min_confidence)]
-        return doc.model_copy(update={"events": unique})
+        if self.min_confidence is not None:
+            events = [e for e in events if e.confidence >= self.min_confidence]
+        return doc.model_copy(update={"events": events})

@@ -13,6 +13,7 @@ Deterministic: fixed seeds, sorted features, no shuffling outside scikit-learn's
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import time
 from collections import Counter
 from collections.abc import Callable, Iterable
@@ -20,13 +21,13 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from ..events.ontology import load_ontology
-from ..gold.schema import GoldActor, GoldArticle, GoldEvent, actor_key
+from ..gold.schema import GoldActor, GoldArticle, GoldEvent
 from ..gold.score import CorpusScore, score_docs, to_article
 from ..gold.splits import split_of
-from ..models import ArticleDoc
+from ..models import ArticleDoc, label_key
 from .candidates import Candidate, Mention
 from .decode import Scored, decode, score_candidates
-from .features import RuleHint, key_of, modality_features, pair_features, trigger_features
+from .features import RuleHint, modality_features, pair_features, trigger_features
 from .linear import LinearModel
 from .models import CoderModels, Settings
 from .stage import Candidates
@@ -34,8 +35,12 @@ from .stage import Candidates
 __all__ = ["Prepared", "parse_articles", "prepare", "fit", "tune", "evaluate_prepared", "train"]
 
 
-#: Event-probability thresholds tried on dev.
+#: Thresholds tried on dev: event probability, source and target role probability.
 _EVENT_GRID = (0.2, 0.3, 0.4, 0.5)
+_SOURCE_GRID = (0.2, 0.35)
+_TARGET_GRID = (0.15, 0.3)
+#: (take the rules' parties where they fired, count the rules' events) pairs tried on dev.
+RULE_SETTINGS = ((False, False), (True, False), (True, True), (False, True))
 
 
 @dataclass
@@ -112,8 +117,8 @@ def _role_of(prep: Prepared, cand: Candidate, actor: GoldActor | None) -> int | 
             start, end = _mention_chars(prep.doc, m)
             if start < actor.mention.end and actor.mention.start < end:
                 return n
-    key = actor_key(actor)
-    same = [n for n, m in enumerate(cand.mentions) if key and key_of(m.ref) == key]
+    key = label_key(actor)
+    same = [n for n, m in enumerate(cand.mentions) if key and label_key(m.ref) == key]
     return min(same, key=lambda n: abs(cand.mentions[n].head.i - cand.token.i)) if same else None
 
 
@@ -185,31 +190,33 @@ def evaluate_prepared(models: CoderModels, prepared: list[Prepared], settings: S
     for n, prep in enumerate(prepared):
         events = decode(prep.doc, prep.cands, prep.hints, models, codes, models.settings.event_threshold,
                         scored=scored[n] if scored is not None else None)
-        seen: set[str] = set()
-        events = [e for e in events if not (e.id in seen or seen.add(e.id))]
         docs.append((prep.gold, prep.doc.model_copy(update={"events": events})))
-
-    def spans(doc: ArticleDoc) -> list[tuple[int, int]]:
-        prep = next(p for p in prepared if p.doc.article.id == doc.article.id)
-        return [(c.token.idx, c.token.idx + len(c.token.text)) for c in prep.cands]
-
-    return score_docs(docs, candidate_tokens=spans, keep_examples=keep_examples)
+    spans = {p.doc.article.id: [(c.token.idx, c.token.idx + len(c.token.text)) for c in p.cands] for p in prepared}
+    return score_docs(docs, candidate_tokens=lambda doc: spans[doc.article.id], keep_examples=keep_examples)
 
 
-def tune(models: CoderModels, dev: list[Prepared]) -> tuple[Settings, float]:
-    """Choose the decode thresholds that give the best event F1 on dev."""
+def tune(models: CoderModels, dev: list[Prepared],
+         rule_settings: tuple[tuple[bool, bool], ...] = RULE_SETTINGS) -> tuple[Settings, float]:
+    """Choose the decode thresholds (and rule settings) that give the best event F1 on dev.
+
+    Args:
+        models: the fitted models.
+        dev: the dev articles, prepared.
+        rule_settings: the (rule parties, rule events) pairs to try.
+
+    Returns:
+        The best settings and their dev F1.
+    """
     best = (Settings(), -1.0)
     codes = load_ontology()
     scored = [score_candidates(p.cands, p.hints, models, codes, floor=min(_EVENT_GRID)) for p in dev]
-    for rule_roles, rule_events in ((False, False), (True, False), (True, True), (False, True)):
-        for event in _EVENT_GRID:
-            for source in (0.2, 0.35):
-                for target in (0.15, 0.3):
-                    settings = Settings(event_threshold=event, source_threshold=source, target_threshold=target,
-                                        dense=models.settings.dense, rule_roles=rule_roles, rule_events=rule_events)
-                    f1 = evaluate_prepared(models, dev, settings, scored=scored).f1
-                    if f1 > best[1]:
-                        best = (settings, f1)
+    for (rule_roles, rule_events), event, source, target in itertools.product(
+            rule_settings, _EVENT_GRID, _SOURCE_GRID, _TARGET_GRID):
+        settings = Settings(event_threshold=event, source_threshold=source, target_threshold=target,
+                            dense=models.settings.dense, rule_roles=rule_roles, rule_events=rule_events)
+        f1 = evaluate_prepared(models, dev, settings, scored=scored).f1
+        if f1 > best[1]:
+            best = (settings, f1)
     return best
 
 

@@ -8,7 +8,11 @@ from dataclasses import dataclass
 from ..data import read_table
 from ..errors import DataError
 
-__all__ = ["CameoCode", "load_ontology", "quad_class"]
+__all__ = ["CameoCode", "load_ontology", "quad_class", "UNDIRECTED_ROOTS"]
+
+#: Roots whose acts have no direction: a meeting (04) or material cooperation (06) of A with B is
+#: also B's with A. Decoding, scoring and agreement all compare such events either way round.
+UNDIRECTED_ROOTS = frozenset({"04", "06"})
 
 
 @dataclass(frozen=True)

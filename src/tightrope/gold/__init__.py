@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .schema import GoldActor, GoldArticle, GoldEvent, actor_key, load_corpus
+from .schema import GoldActor, GoldArticle, GoldEvent, load_corpus
 from .splits import split_of
 
-__all__ = ["GoldActor", "GoldArticle", "GoldEvent", "actor_key", "load_corpus", "split_of"]
+__all__ = ["GoldActor", "GoldArticle", "GoldEvent", "load_corpus", "split_of"]

@@ -11,7 +11,9 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass
 
-from .schema import GoldArticle, GoldEvent, actor_key
+from ..events.ontology import UNDIRECTED_ROOTS
+from ..models import label_key
+from .schema import GoldArticle, GoldEvent
 
 __all__ = ["Agreement", "agreement", "cohen_kappa"]
 
@@ -56,9 +58,9 @@ def _same_place(a: GoldEvent, b: GoldEvent) -> bool:
 
 
 def _same_sides(a: GoldEvent, b: GoldEvent) -> bool:
-    straight = actor_key(a.source) == actor_key(b.source) and actor_key(a.target) == actor_key(b.target)
-    swapped = actor_key(a.source) == actor_key(b.target) and actor_key(a.target) == actor_key(b.source)
-    return straight or ((a.symmetric or b.symmetric or a.cameo[:2] in ("04", "06")) and swapped)
+    straight = label_key(a.source) == label_key(b.source) and label_key(a.target) == label_key(b.target)
+    swapped = label_key(a.source) == label_key(b.target) and label_key(a.target) == label_key(b.source)
+    return straight or ((a.symmetric or b.symmetric or a.cameo[:2] in UNDIRECTED_ROOTS) and swapped)
 
 
 def _match(first: list[GoldEvent], second: list[GoldEvent], fits) -> list[tuple[GoldEvent, GoldEvent]]:

@@ -7,6 +7,7 @@ with a map back to the original offsets, so the stored span is always the articl
 
 from __future__ import annotations
 
+import bisect
 import re
 
 from ..models import TextSpan
@@ -75,8 +76,9 @@ def find_span(text: str, needle: str, *, within: tuple[int, int] | None = None, 
         raise AlignError("empty string to find")
     lo, hi = 0, len(folded.text)
     if within is not None:
-        lo = next((i for i, o in enumerate(folded.origin) if o >= within[0]), len(folded.origin))
-        hi = next((i for i, o in enumerate(folded.origin) if o >= within[1]), len(folded.origin))
+        # origin is increasing: the first folded index at or after each original offset.
+        lo = bisect.bisect_left(folded.origin, within[0])
+        hi = bisect.bisect_left(folded.origin, within[1])
     hits = []
     at = folded.text.find(target, lo)
     while at != -1 and at + len(target) <= hi:

@@ -9,6 +9,7 @@ validator ``make check-gold`` runs on the result. The article text and its attri
 
 from __future__ import annotations
 
+import functools
 import json
 from pathlib import Path
 from typing import Any
@@ -99,6 +100,12 @@ def build_article(draft: dict[str, Any], source: dict[str, Any]) -> tuple[GoldAr
     return article, errors
 
 
+@functools.lru_cache(maxsize=1)
+def _known_countries() -> frozenset[str]:
+    """The ISO3 codes a gold actor may carry: the state list and the territories."""
+    return frozenset(row["iso3"] for row in read_table("actors/countries.csv", ("iso3",))) | TERRITORIES
+
+
 def check_article(article: GoldArticle) -> list[str]:
     """Return every problem with a gold article: offsets that do not slice the text, unknown labels.
 
@@ -110,7 +117,7 @@ def check_article(article: GoldArticle) -> list[str]:
     """
     problems = []
     ontology = load_ontology()
-    countries = {row['iso3'] for row in read_table('actors/countries.csv', ('iso3',))} | TERRITORIES
+    countries = _known_countries()
     for number, event in enumerate(article.events, 1):
         where = f"{article.id} event {number}"
         spans = [("sentence", event.sentence), ("trigger", event.trigger)]

@@ -15,7 +15,7 @@ from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from ..models import Modality, TextSpan
 
-__all__ = ["SECTORS", "GoldActor", "GoldEvent", "GoldArticle", "actor_key", "load_corpus"]
+__all__ = ["SECTORS", "GoldActor", "GoldEvent", "GoldArticle", "load_corpus"]
 
 #: CAMEO-style sector codes an annotator may give a state-affiliated actor (docs/ANNOTATION.md).
 SECTORS = frozenset({
@@ -77,13 +77,6 @@ class GoldArticle(_Record):
     text: str
     annotator: str
     events: list[GoldEvent] = Field(default_factory=list)
-
-
-def actor_key(actor: GoldActor | None) -> str | None:
-    """The label an actor is compared on: its country, else its code."""
-    if actor is None:
-        return None
-    return actor.country or actor.code
 
 
 def load_corpus(path: Path) -> list[GoldArticle]:

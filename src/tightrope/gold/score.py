@@ -14,20 +14,11 @@ from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
-from ..models import ActorRef, Article, ArticleDoc, Event
-from .schema import GoldArticle, GoldEvent, actor_key
+from ..events.ontology import UNDIRECTED_ROOTS
+from ..models import Article, ArticleDoc, Event, label_key
+from .schema import GoldArticle, GoldEvent
 
-__all__ = ["CorpusScore", "score_docs", "to_article", "pred_key"]
-
-#: Roots coded without a direction (a meeting of A and B is B's meeting with A).
-UNDIRECTED_ROOTS = frozenset({"04", "06"})
-
-
-def pred_key(ref: ActorRef | None) -> str | None:
-    """The label a predicted actor is compared on: its country, else its code."""
-    if ref is None:
-        return None
-    return ref.country or ref.code or None
+__all__ = ["CorpusScore", "score_docs", "to_article"]
 
 
 def _f1(p: float, r: float) -> float:
@@ -102,8 +93,8 @@ def _overlap(event: Event, gold: GoldEvent) -> bool:
 
 
 def _sides(event: Event, gold: GoldEvent) -> tuple[bool, bool]:
-    src, tgt = pred_key(event.source), pred_key(event.target)
-    gsrc, gtgt = actor_key(gold.source), actor_key(gold.target)
+    src, tgt = label_key(event.source), label_key(event.target)
+    gsrc, gtgt = label_key(gold.source), label_key(gold.target)
     straight = (src == gsrc, tgt == gtgt)
     if gold.symmetric or gold.cameo[:2] in UNDIRECTED_ROOTS:
         swapped = (src == gtgt, tgt == gsrc)
@@ -149,8 +140,8 @@ def score_docs(pairs: Iterable[tuple[GoldArticle, ArticleDoc]],
         score.gold += len(gold)
         score.predicted += len(pred)
         score.gold_negated += sum(g.modality == "negated" for g in gold)
-        score.self_dyads_gold += sum(_self_dyad(actor_key(g.source), actor_key(g.target)) for g in gold)
-        score.self_dyads_pred += sum(_self_dyad(pred_key(e.source), pred_key(e.target)) for e in pred)
+        score.self_dyads_gold += sum(_self_dyad(label_key(g.source), label_key(g.target)) for g in gold)
+        score.self_dyads_pred += sum(_self_dyad(label_key(e.source), label_key(e.target)) for e in pred)
         full = _match(gold, pred, lambda p, g: _same_sentence(p, g) and p.cameo[:2] == g.cameo[:2] and all(_sides(p, g)))
         score.matched += len(full)
         for g, p in full:
@@ -182,10 +173,10 @@ def score_docs(pairs: Iterable[tuple[GoldArticle, ArticleDoc]],
             full_pred = {id(p) for _, p in full}
             for g in gold:
                 if id(g) not in full_gold and len(score.misses) < keep_examples:
-                    score.misses.append(f"{gold_article.id}: {g.cameo} {actor_key(g.source)}->{actor_key(g.target)} "
+                    score.misses.append(f"{gold_article.id}: {g.cameo} {label_key(g.source)}->{label_key(g.target)} "
                                         f"{g.trigger.text!r} in {g.sentence.text[:110]!r}")
             for p in pred:
                 if id(p) not in full_pred and len(score.false_alarms) < keep_examples:
-                    score.false_alarms.append(f"{gold_article.id}: {p.cameo} {pred_key(p.source)}->{pred_key(p.target)} "
+                    score.false_alarms.append(f"{gold_article.id}: {p.cameo} {label_key(p.source)}->{label_key(p.target)} "
                                               f"{p.trigger.text!r} in {p.sentence.text[:110]!r}")
     return score
