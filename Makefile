@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed-stamp
 
-.PHONY: demo test eval bench clean doctor check-gold gold train provision
+.PHONY: demo test eval bench clean doctor check-gold gold train provision kb
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -39,6 +39,9 @@ check-gold: $(STAMP)  ## validate the annotated corpus: schema, offsets, codes, 
 eval: $(STAMP)  ## score both coders per split (dev, sealed test, plover_dev) and the example golds
 	$(PY) -m tightrope.evaluate --coder learned --json eval-learned.json --article-gold tests/eval/gold
 	$(PY) -m tightrope.evaluate --coder rules --json eval-rules.json
+
+kb: $(STAMP)  ## rebuild the dated actor knowledge base from ../shared/kbdata and print its coverage and conflicts
+	$(PY) -m tightrope.actors.sources.build
 
 train: $(STAMP)  ## rebuild the learned coder's models from the train split (dev selects; test is never read)
 	$(PY) -m tightrope.cli train --gold data/gold/corpus.jsonl

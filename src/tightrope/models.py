@@ -33,7 +33,9 @@ __all__ = [
     "label_key",
 ]
 
-ActorKind = Literal["state", "person", "organization", "group", "nonstate"]
+#: "region": a place named like a state on a date it was part of another ("Montenegro" in 2005,
+#: "South Sudan" in 2010); it keeps its own code, as event data does, and says whose it was then.
+ActorKind = Literal["state", "person", "organization", "group", "nonstate", "region"]
 Modality = Literal["asserted", "negated", "future", "hypothetical"]
 
 
@@ -115,6 +117,9 @@ class Actor(_Record):
     country: str | None = None
     code: str | None = None
     role: str | None = None
+    #: What ``role`` rests on (source and dates), or why there is none on the article date; for a
+    #: state's name, why it stands for another state or none then ("part of Sudan until 2011").
+    role_basis: str | None = None
     members: list[str] = Field(default_factory=list)
     mentions: list[TextSpan] = Field(default_factory=list)
 

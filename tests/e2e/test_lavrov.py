@@ -13,7 +13,7 @@ from tests.conftest import EXAMPLES
 pytestmark = pytest.mark.slow
 
 ARTICLE_KEYS = {"id", "title", "url", "published", "source_path", "language", "site"}
-ACTOR_KEYS = {"id", "name", "kind", "country", "code", "role", "members", "mentions"}
+ACTOR_KEYS = {"id", "name", "kind", "country", "code", "role", "role_basis", "members", "mentions"}
 EVENT_KEYS = {"id", "sentence", "trigger", "source", "target", "cameo", "cameo_name", "goldstein", "quad_class",
               "plover", "modality", "date", "date_precision", "date_basis", "date_text", "topics", "quote_id",
               "confidence", "explain"}
@@ -62,7 +62,8 @@ def test_e2e_lavrov_offsets_slice_the_text_exactly(record):
 def test_e2e_lavrov_actors_resolve_with_roles_on_the_date(record):
     actors = {a["id"]: a for a in record["actors"]}
     assert actors["lavrov"]["country"] == "RUS" and actors["lavrov"]["role"] == "foreign minister"
-    assert actors["jaishankar"]["country"] == "IND" and actors["jaishankar"]["role"] == "external affairs minister"
+    assert actors["jaishankar"]["country"] == "IND" and actors["jaishankar"]["role"] == "foreign minister"
+    assert actors["jaishankar"]["role_basis"].startswith("held on 2021-04-06")
     assert actors["putin"]["role"] == "president"
     assert actors["wangyi"]["country"] == "CHN" and actors["wangyi"]["role"] == "foreign minister"
     assert set(actors["QUAD"]["members"]) == {"USA", "IND", "JPN", "AUS"}

@@ -18,9 +18,13 @@ def _event_refs(doc):
 
 def test_actors_kb_has_every_un_member_plus_observers_taiwan_and_kosovo():
     kb = load_kb()
-    states = [e for e in kb.entities.values() if e.kind == "state"]
-    assert len(states) == 197
-    assert {"PSE", "VAT", "TWN", "XKX"} <= {s.id for s in states}
+    states = [e for e in kb.entities.values() if e.kind == "state" and e.id not in kb.successions.get("", [])]
+    current = [s for s in states if not any(end for _, end in kb.periods.get(s.id, []))
+               or any(end is None for _, end in kb.periods.get(s.id, []))]
+    assert len(current) == 197
+    assert {"PSE", "VAT", "TWN", "XKX"} <= {s.id for s in current}
+    # and the five historical states, each ended: SUN, YUG, SCG, CSK, DDR
+    assert sorted(s.id for s in states if s not in current) == ["CSK", "DDR", "SCG", "SUN", "YUG"]
 
 
 def test_actors_dated_role_depends_on_the_article_date():
@@ -91,8 +95,9 @@ def test_actors_unknown_name_stays_unresolved(analyse):
 
 
 def test_actors_lookup_describes_the_role_on_a_date():
-    (line,) = lookup_name("Sergey Lavrov", dt.date(2021, 4, 6))
+    line, basis, *posts = lookup_name("Sergey Lavrov", dt.date(2021, 4, 6))
     assert "foreign minister of Russia" in line
+    assert "held on 2021-04-06" in basis and any("foreign minister" in p for p in posts)
     assert any("RUS" in line and "capital" in line for line in lookup_name("Moscow"))
 
 

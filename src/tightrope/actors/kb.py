@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from ..data import read_table, split_list
 from ..errors import DataError
 from ..models import ActorKind
+from .sources.roles import HEAD_ROLES, normalise_role
 
 __all__ = ["Entity", "Role", "Alias", "KnowledgeBase", "load_kb"]
 
@@ -35,6 +36,10 @@ class Role:
     affiliation: str
     start: dt.date | None
     end: dt.date | None
+    source: str = "actors/people.csv"
+    title: str = ""
+    start_basis: str = "day"
+    end_basis: str = "day"
 
     def covers(self, day: dt.date) -> bool:
         """Tell whether the role was held on ``day``."""
@@ -58,6 +63,14 @@ class KnowledgeBase:
     roles: dict[str, list[Role]] = field(default_factory=lambda: defaultdict(list))
     aliases: dict[str, list[Alias]] = field(default_factory=lambda: defaultdict(list))
     agents: dict[str, tuple[str, bool]] = field(default_factory=dict)
+    #: Names matched without regard to case (the converted datasets write names in capitals).
+    folded: dict[str, list[Alias]] = field(default_factory=lambda: defaultdict(list))
+    #: State id -> the periods it existed (from the Gleditsch-Ward list and historical_states.csv).
+    periods: dict[str, list[tuple[dt.date, dt.date | None]]] = field(default_factory=lambda: defaultdict(list))
+    #: State id -> (the state it was part of, from, to, note), from successions.csv.
+    successions: dict[str, list[tuple[str, dt.date, dt.date, str]]] = field(default_factory=lambda: defaultdict(list))
+    #: (affiliation, role) -> [(person id, role)], for "Congo's president" on a date.
+    offices: dict[tuple[str, str], list[tuple[str, Role]]] = field(default_factory=lambda: defaultdict(list))
 
     def add(self, entity: Entity) -> None:
         """Add an entity; a second entity under the same id is a data error."""
@@ -85,7 +98,60 @@ class KnowledgeBase:
         if day is None:
             return max(roles, key=lambda r: r.start or dt.date.min, default=None)
         covering = [r for r in roles if r.covers(day)]
-        return max(covering, key=lambda r: r.start or dt.date.min, default=None)
+        # Two posts at once ("Minister of State" and "Minister of the Interior"): the office that names the job.
+        return max(covering, key=lambda r: (r.role in HEAD_ROLES, r.start or dt.date.min), default=None)
+
+    def role_status(self, person_id: str, day: dt.date | None) -> tuple[Role | None, str]:
+        """The role held on ``day`` and what that rests on; a day in a gap gets ``None`` and says so.
+
+        Never guesses: a day after a post ends or before one starts is a gap even when the next
+        holder is unknown.
+        """
+        roles = self.roles.get(person_id, [])
+        if day is None:
+            role = self.role_on(person_id, None)
+            return role, "no article date: the latest known post" if role else "no known post"
+        role = self.role_on(person_id, day)
+        if role is not None:
+            bases = [b for b in (role.start_basis, role.end_basis) if b != "day"]
+            return role, f"held on {day} ({role.source}" + (f"; {'; '.join(bases)}" if bases else "") + ")"
+        if not roles:
+            return None, "no known post"
+        ordered = sorted(roles, key=lambda r: r.start or dt.date.min)
+        known = ", ".join(f"{r.role} {r.start or '?'} to {r.end or 'open'}" for r in ordered[-4:])
+        before = [r for r in ordered if r.end and r.end <= day]
+        if before and before[-1].end_basis.startswith("source end") and before[-1] is ordered[-1]:
+            return None, (f"unknown on {day}: the last record ({before[-1].source}) ends with the source on "
+                          f"{before[-1].end}; a later holder is not guessed (known: {known})")
+        return None, f"no post recorded on {day} (known: {known})"
+
+    def state_on(self, state_id: str, day: dt.date | None) -> tuple[str | None, str]:
+        """The state a state's name stands for on ``day``: itself, the state it was then part of, or none.
+
+        Returns:
+            (entity id or ``None``, basis). ``None`` means no state: "East Timor" in 2000, under UN rule.
+        """
+        if day is None:
+            return state_id, ""
+        for before, start, end, note in self.successions.get(state_id, []):
+            if start <= day < end:
+                return (before or None), note
+        periods = self.periods.get(state_id)
+        if not periods or any(start <= day and (end is None or day < end) for start, end in periods):
+            return state_id, ""
+        later = [s for s, _ in periods if s > day]
+        if later and not any(end <= day for _, _, end, _ in self.successions.get(state_id, [])):
+            return None, f"not a state on {day} (independent from {min(later)})"
+        if later:
+            return state_id, f"independence declared but not yet in the Gleditsch-Ward list on {day}"
+        return None, f"no longer a state on {day} (ended {max(e for _, e in periods if e)})"
+
+    def holder(self, affiliation: str, role: str, day: dt.date | None) -> str | None:
+        """The one person who held ``role`` for ``affiliation`` on ``day``; ``None`` when unknown or several."""
+        if day is None:
+            return None
+        found = {pid for pid, r in self.offices.get((affiliation, role), []) if r.covers(day)}
+        return found.pop() if len(found) == 1 else None
 
     def country_of(self, entity_id: str) -> str | None:
         """Return the ISO3 country an entity belongs to, if any."""
@@ -150,6 +216,9 @@ def _load_packaged() -> KnowledgeBase:
     _load_people(kb)
     for row in read_table("actors/agents.csv", ("word", "sector", "person")):
         kb.agents[row["word"].lower()] = (row["sector"], row["person"] == "yes")
+    from .dated import load_dated
+
+    load_dated(kb)
     return kb
 
 
@@ -162,7 +231,8 @@ def _load_people(kb: KnowledgeBase) -> None:
             raise DataError(f"{where}: unknown country or organisation {affiliation!r}; add it first")
         kb.add(Entity(pid, row["name"], "person"))
         kb.roles[pid].append(
-            Role(row["role"], row["sector"], affiliation, _date(row["start"], where), _date(row["end"], where))
+            Role(normalise_role(row["role"]), row["sector"], affiliation, _date(row["start"], where),
+                 _date(row["end"], where), title=row["role"])
         )
         # Bare surnames are listed as aliases only where they are distinctive ("Lavrov", not "Brown").
         for text in [row["name"], *split_list(row["aliases"])]:

@@ -45,11 +45,15 @@ class DictEntry:
 
 
 def _yymmdd(value: str, where: str) -> dt.date:
-    if not re.fullmatch(r"\d{6}", value):
+    if re.fullmatch(r"\d{8}", value):  # the Phoenix files also write YYYYMMDD
+        year, value = int(value[:4]), value[2:]
+    elif re.fullmatch(r"\d{6}", value):
+        year = int(value[:2])
+        year = 2000 + year if year < 50 else 1900 + year
+    else:
         raise DataError(f"{where}: bad date {value!r} in a code; PETRARCH dates are YYMMDD")
-    year = int(value[:2])
     try:
-        return dt.date(2000 + year if year < 50 else 1900 + year, int(value[2:4]), int(value[4:6]))
+        return dt.date(year, int(value[2:4]), int(value[4:6]))
     except ValueError:
         raise DataError(f"{where}: {value!r} is not a real date") from None
 
@@ -75,12 +79,14 @@ def _phrase(token: str) -> str:
     return " ".join(w for w in token.strip().strip("+").split("_") if w).title()
 
 
-def parse_petrarch(text: str, source: str = "dictionary") -> list[DictEntry]:
+def parse_petrarch(text: str, source: str = "dictionary", problems: list[str] | None = None) -> list[DictEntry]:
     """Parse a PETRARCH-format dictionary.
 
     Args:
         text: the file's text.
         source: its name, for error messages.
+        problems: when given, a code that cannot be read is recorded here and skipped instead of
+            stopping the parse (large third-party files hold a few).
 
     Returns:
         The entries, in file order.
@@ -91,7 +97,14 @@ def parse_petrarch(text: str, source: str = "dictionary") -> list[DictEntry]:
         line = raw.split("#", 1)[0].strip()
         if not line:
             continue
-        codes = [_code(c, where) for c in _CODE.findall(line)]
+        codes = []
+        for text_code in _CODE.findall(line):
+            try:
+                codes.append(_code(text_code, where))
+            except DataError as error:
+                if problems is None:
+                    raise
+                problems.append(str(error))
         head = _CODE.sub("", line).strip()
         if head.startswith("+"):
             if not entries:

@@ -17,8 +17,11 @@ from spacy.util import filter_spans
 
 from ..models import Actor, ActorRef, ArticleDoc, TextSpan
 from ..nlp.words import SPEECH_VERBS
+from .folded import FoldedMatcher
 from .kb import Alias, KnowledgeBase, load_kb
 from .names import introduced_names
+from .sources.roles import normalise_role
+from .titles import title_phrase
 
 __all__ = ["ActorStage", "TOKEN_ATTR", "AGENT_ATTR", "PLACE_ATTR"]
 
@@ -52,6 +55,8 @@ _NAMED_BODIES = {"office", "bureau", "directorate", "inspectorate"}
 #: Nouns a demonym names a language or its speakers with, not a state.
 _LANGUAGE_WORDS = {"language", "tongue", "dialect", "speaker", "literature", "alphabet", "script", "translation"}
 _SELF_PRONOUNS = {"it", "they", "we", "i", "he", "she"}
+#: Sectors of groups that belong to one state's politics: rebels, insurgents, separatists, opposition.
+_NATIONAL_GROUPS = {"REB", "INS", "SEP", "OPP"}
 
 
 class ActorStage:
@@ -66,6 +71,7 @@ class ActorStage:
         self.matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
         for text in self.kb.aliases:
             self.matcher.add(text, [nlp.make_doc(text)])
+        self.folded = FoldedMatcher(list(self.kb.folded))
         for name in (TOKEN_ATTR, AGENT_ATTR, PLACE_ATTR):
             if not Token.has_extension(name):
                 Token.set_extension(name, default=None)
@@ -76,8 +82,10 @@ class ActorStage:
         refs: dict[int, list[ActorRef]] = {}
         peoples: list[Token] = []  # "Albanians", "Kurds": peoples named by their demonym
         places: set[int] = set()
-        for span in self._known_spans(parsed):
-            alias = self.kb.aliases[span.label_][0]
+        # People last: what their mention says of them ("Kenzo Oshima, the United Nations ...
+        # coordinator") may name an organisation further on.
+        for span in sorted(self._known_spans(parsed), key=lambda s: self._aliases(s.label_)[0].form == "person"):
+            alias = book.choose(self._aliases(span.label_))
             if alias.form == "adjective" and span.root.dep_ in ("amod", "compound") \
                     and span.root.head.lemma_.lower() in _LANGUAGE_WORDS:
                 continue  # "the Russian language" names a language, not Russia
@@ -85,7 +93,11 @@ class ActorStage:
             if place:
                 alias = Alias(entity_id=alias.entity_id, form="name")  # "Baghdad International Airport"
                 places.update(t.i for t in span)
-            ref = book.mention(alias, span)
+            stated = None
+            if alias.form == "person":
+                owners = _modifier_refs(span.root, refs) or _appos_refs(span.root, refs)
+                stated = owners[0] if len(owners) == 1 else None
+            ref = book.mention(alias, span, stated)
             for token in span:
                 refs[token.i] = [ref]
             if alias.form == "adjective" and span.root.pos_ in ("NOUN", "PROPN") and span.root.dep_ not in ("amod", "compound"):
@@ -103,19 +115,32 @@ class ActorStage:
                     for token in ent:
                         refs[token.i] = [names[ent.text]]
                     continue
+                known = book.by_surname(ent[0]) if len(ent) == 1 else None
+                if known is not None:  # "Koizumi", after "Junichiro Koizumi"
+                    refs[ent.start] = [known]
+                    continue
                 envoy = _envoy_refs(ent.root, refs)
+                title = title_phrase(ent, self.kb)
                 owners = (envoy or _modifier_refs(ent.root, refs) or _appos_refs(ent.root, refs)
-                          or _place_refs(ent.root, refs, preps=("of",)))  # "Patrice Talon of Benin"
+                          or _place_refs(ent.root, refs, preps=("of",))  # "Patrice Talon of Benin"
+                          or (_modifier_refs(title[1], refs) if title and title[1].i not in range(ent.start, ent.end) else []))
                 if not owners and _is_titled(ent):
                     # "President Levy Mwanawasa ... the Zambian people": an office holder no list
                     # knows serves the one state the sentence names, if it names one.
                     owners = _locale_refs(ent.root, refs, objects=False)
-                ref = book.unknown_person(ent, owners, office=bool(envoy))
+                ref = book.unknown_person(ent, owners, office=bool(envoy) or title is not None,
+                                          title=title[0] if title else None)
                 for token in ent:
                     refs[token.i] = [ref]
         for token in parsed:
             if token.i not in refs and token.pos_ == "PROPN" and token.text in names:
                 refs[token.i] = [names[token.text]]
+        for token in parsed:
+            # "Koizumi", after "Junichiro Koizumi": a known person's surname alone, later in the article.
+            if token.i not in refs and token.pos_ == "PROPN" and token.text[:1].isupper():
+                person = book.by_surname(token)
+                if person is not None:
+                    refs[token.i] = [person]
         # Agent nouns after "of" first: "leaders of African Union member states" are the AU's.
         for token in parsed:
             if token.i not in refs and token.dep_ == "pobj" and token.head.lower_ == "of":
@@ -134,14 +159,18 @@ class ActorStage:
             token._.set(PLACE_ATTR, token.i in places)
         return doc.model_copy(update={"actors": book.actors()})
 
+    def _aliases(self, label: str) -> list[Alias]:
+        return self.kb.folded[label[1:]] if label.startswith("~") else self.kb.aliases[label]
+
     def _known_spans(self, parsed: Doc) -> list[Span]:
         spans = []
         # A possessive the NER folds into the name ("Angela Merkel's") is not part of it.
         person_at = {t: e for e in map(_without_possessive, parsed.ents) if e.label_ == "PERSON"
                      for t in range(e.start, e.end)}
-        for key, start, end in self.matcher(parsed):
-            span = Span(parsed, start, end, label=key)
-            aliases = self.kb.aliases[span.label_]
+        found = [Span(parsed, start, end, label=key) for key, start, end in self.matcher(parsed)]
+        for span in [*found, *self.folded(parsed)]:
+            start, end = span.start, span.end
+            aliases = self._aliases(span.label_)
             # A country or capital name inside a person's name ("Jordan Peterson") is not that country.
             person_ent = person_at.get(start)
             if person_ent is not None and end > person_ent.end:
@@ -151,7 +180,8 @@ class ActorStage:
                 # Gates; a known name after titles only ("President Vladimir Putin") is that person.
                 leading = parsed[person_ent.start:start]
                 if aliases[0].form != "person" or end != person_ent.end or not all(
-                        t.lower_ in _TITLE_WORDS or t.is_punct or t.text in self.kb.aliases for t in leading):
+                        t.lower_ in _TITLE_WORDS or t.is_punct or t.text in self.kb.aliases or t.ent_type_ in ("NORP", "GPE")
+                        for t in leading):
                     continue
             spans.append(span)
         return filter_spans(spans)
@@ -164,6 +194,10 @@ class ActorStage:
         owners = _modifier_refs(token, refs) or _place_refs(token, refs) or _locale_refs(token, refs)
         if is_person and len(owners) == 1 and owners[0].country:
             person = book.recent_person(owners[0].country, word, before=token)
+            if person is None and not (token.dep_ == "compound" and token.head.pos_ == "PROPN"):
+                # "Congo's president" on the article's date: the knowledge base knows who (but in
+                # "Foreign Minister Haruto Tanabe" the title is the named person's)
+                person = book.office_holder(owners[0].country, normalise_role(word), token)
             if person is not None:
                 book.add_mention(person.actor_id, token)
                 return [person]
@@ -270,8 +304,14 @@ def _locale_refs(token: Token, refs: dict[int, list[ActorRef]], objects: bool = 
     institution ("the Kenya Anti-Corruption Commission") or a place ("the curfew in Abidjan")
     places the sentence at home.
     """
-    states = {r.actor_id: r for t in token.sent for r in (refs.get(t.i) or [])
-              if r.actor_id == r.country and (objects or not _is_object(t))}
+    states: dict[str, ActorRef] = {}
+    for t in token.sent:
+        for r in refs.get(t.i) or []:
+            # An office holder's sentence is placed by a group of one state too ("UNITA", of Angola).
+            national = not objects and r.country and r.code and r.code[3:6] in _NATIONAL_GROUPS
+            if (r.actor_id == r.country or national) and (objects or not _is_object(t)):
+                if r.country not in states or r.actor_id == r.country:
+                    states[r.country] = r  # type: ignore[index]
     if len(states) != 1:
         return []
     return list(states.values())
@@ -346,43 +386,95 @@ class _ActorBook:
         self._people: list[tuple[int, ActorRef, str]] = []  # (token index, ref, role)
         self._person_ids: set[str] = set()
 
-    def mention(self, alias: Alias, span: Span) -> ActorRef:
+    def choose(self, aliases: list[Alias]) -> Alias:
+        """Of the entities a name can stand for, the person who held a post on the article date, if one did."""
+        if len(aliases) > 1 and self.day is not None:
+            held = [a for a in aliases if self.kb.entities[a.entity_id].kind == "person"
+                    and self.kb.role_on(a.entity_id, self.day) is not None]
+            if held:
+                return held[0]
+        return aliases[0]
+
+    def mention(self, alias: Alias, span: Span, stated: ActorRef | None = None) -> ActorRef:
         entity = self.kb.entities[alias.entity_id]
+        basis = None
+        if entity.kind == "state":
+            # "Montenegro" in 2005 was part of Serbia and Montenegro; "East Timor" in 2000 was no state:
+            # a region then. It keeps its own code (the convention of event data: ICEWS, PLOVER).
+            state_id, basis = self.kb.state_on(entity.id, self.day)
+            if state_id != entity.id:
+                self._ensure(Actor(id=entity.id, name=entity.name, kind="region", country=entity.country,
+                                   code=entity.code, role_basis=basis))
+                self._add(entity.id, span.start_char, span.end_char, span.text)
+                return self._ref(entity.id, None)
         if entity.kind == "person":
-            ref = self._person(entity.id, entity.name, span)
+            ref = self._person(entity.id, entity.name, span, stated)
         else:
             sector = alias.sector if alias.form in ("capital", "institution") or entity.kind == "nonstate" else None
             if entity.kind in ("organization", "group"):
                 sector = "IGO"
             self._ensure(Actor(id=entity.id, name=entity.name, kind=entity.kind, country=entity.country,
-                               code=entity.code, members=list(entity.members)))
+                               code=entity.code, members=list(entity.members), role_basis=basis or None))
             ref = self._ref(entity.id, sector)
         self._add(ref.actor_id, span.start_char, span.end_char, span.text)
         return ref
 
-    def _person(self, pid: str, name: str, span: Span) -> ActorRef:
-        role = self.kb.role_on(pid, self.day) or self.kb.role_on(pid, None)
+    def office_holder(self, affiliation: str, role: str, token: Token) -> ActorRef | None:
+        """The one person the knowledge base says held ``role`` for ``affiliation`` on the article date."""
+        pid = self.kb.holder(affiliation, role, self.day)
+        if pid is None:
+            return None
+        entity = self.kb.entities[pid]
+        return self._person(pid, entity.name, token.doc[token.i:token.i + 1])
+
+    def by_surname(self, token: Token) -> ActorRef | None:
+        """A person named earlier in full (known or not) whose last name this token is, if exactly one."""
+        found = {ref.actor_id: ref for start, ref, _ in self._people
+                 if start < token.i and ref.actor_id
+                 and any(len(m.text.split()) > 1 and m.text.split()[-1] == token.text
+                         for m in self._mentions.get(ref.actor_id, {}).values())}
+        if len(found) != 1:
+            return None
+        ref = next(iter(found.values()))
+        self.add_mention(ref.actor_id, token)
+        return ref
+
+    def _person(self, pid: str, name: str, span: Span, stated: ActorRef | None = None) -> ActorRef:
+        held, basis = self.kb.role_status(pid, self.day)
+        if stated is not None and (held is None or self.day is None):
+            # "U.N. mediator Diego Cordovez" with no post known that day: the text's title is the evidence.
+            country = stated.country
+            code = f"{country}GOV" if country else stated.code
+            basis = f"{basis}; the text names them with {stated.name}"
+            self._ensure(Actor(id=pid, name=name, kind="person", country=country, code=code, role_basis=basis))
+            ref = ActorRef(actor_id=pid, name=name, country=country, code=code, sector="GOV" if country else None)
+            self._people.append((span.start, ref, ""))
+            self._person_ids.add(pid)
+            return ref
+        role = held or self.kb.role_on(pid, None)
         affiliation = self.kb.entities.get(role.affiliation) if role else None
         country = affiliation.country if affiliation else None
         if affiliation is None or affiliation.kind == "state":
             code = f"{country}{role.sector}" if country and role else None
         else:
             code = affiliation.code
-        held = self.kb.role_on(pid, self.day) if self.day else role
         self._ensure(Actor(id=pid, name=name, kind="person", country=country, code=code,
-                           role=held.role if held else None))
+                           role=held.role if held else None, role_basis=basis))
         ref = ActorRef(actor_id=pid, name=name, country=country, code=code, sector=role.sector if role else None)
         self._people.append((span.start, ref, held.role if held else ""))
         self._person_ids.add(pid)
         return ref
 
-    def unknown_person(self, ent: Span, owners: list[ActorRef], office: bool = False) -> ActorRef:
+    def unknown_person(self, ent: Span, owners: list[ActorRef], office: bool = False,
+                       title: str | None = None) -> ActorRef:
         country = owners[0].country if len(owners) == 1 else None
         pid = "person:" + "-".join(ent.text.lower().split())
         code = f"{country}GOV" if country and (office or _has_title(ent.root)) else country
         if len(owners) == 1 and not country:
             code = owners[0].code  # "U.N. mediator Diego Cordovez" speaks for the UN
-        self._ensure(Actor(id=pid, name=ent.text, kind="person", country=country, code=code))
+        role = normalise_role(title) if title else None
+        self._ensure(Actor(id=pid, name=ent.text, kind="person", country=country, code=code, role=role,
+                           role_basis=f"title in the text: {title!r}" if title else None))
         self._add(pid, ent.start_char, ent.end_char, ent.text)
         ref = ActorRef(actor_id=pid, name=ent.text, country=country, code=code,
                        sector="GOV" if code and code.endswith("GOV") else None)

@@ -18,6 +18,7 @@ from fastapi.staticfiles import StaticFiles
 from pydantic import BaseModel, Field, model_validator
 
 from ..actors import load_kb
+from ..actors.lookup import lookup_records
 from ..errors import ConfigError, InputError
 from ..relations import dyad_brief, dyad_series
 from ..store import Store
@@ -195,6 +196,13 @@ def create_app(settings: ApiSettings) -> FastAPI:
                    count(DISTINCT article_id) AS articles
             FROM actors GROUP BY actor_id ORDER BY articles DESC, actor_id LIMIT ? OFFSET ?""", [limit, offset])
         return {"limit": limit, "offset": offset, "items": items}
+
+    @app.get("/api/actors/lookup", tags=["actors"])
+    def actor_lookup(name: Annotated[str, Query(min_length=1, max_length=200)],
+                     date: Annotated[dt.date | None, Query()] = None) -> dict[str, Any]:
+        """What a name stands for in the knowledge base: people with the role held on ``date`` (its
+        dates, source and what it rests on, or why there is none), states with whether they existed then."""
+        return {"name": name, "date": date, "items": lookup_records(name, date)}
 
     @app.get("/api/dyads", tags=["dyads"])
     def network(date_from: Annotated[dt.date | None, Query(alias="from")] = None,

@@ -5,23 +5,28 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from ..models import ArticleDoc
+from .persons import score_persons
 from .schema import GoldArticle
 from .score import CorpusScore, score_docs, to_article
 
 __all__ = ["score_split", "render"]
 
 
-def _analyse(pipeline, gold: GoldArticle) -> tuple[ArticleDoc, list[tuple[int, int]]]:
-    """Analyse one article, stage by stage, and read the coder's candidates while the parse is there."""
+def _analyse(pipeline, gold: GoldArticle) -> tuple[ArticleDoc, list[tuple[int, int]], list[tuple[int, int]]]:
+    """Analyse one article, stage by stage, and read the coder's candidates and the parse's PERSON
+    entities while the parse is there."""
     doc = ArticleDoc(article=to_article(gold))
     spans: list[tuple[int, int]] = []
+    persons: list[tuple[int, int]] = []
     for stage in pipeline.stages:
         doc = stage(doc)
+        if not persons and doc.parsed is not None:
+            persons = [(e.start_char, e.end_char) for e in doc.parsed.ents if e.label_ == "PERSON"]
         finder = getattr(stage, "candidates", None)
         if finder is not None:
             cands, _ = finder(doc)
             spans = [(c.token.idx, c.token.idx + len(c.token.text)) for c in cands]
-    return doc.model_copy(update={"parsed": None}), spans
+    return doc.model_copy(update={"parsed": None}), spans, persons
 
 
 def score_split(pipeline, articles: list[GoldArticle], keep_examples: int = 0,
@@ -34,16 +39,19 @@ def score_split(pipeline, articles: list[GoldArticle], keep_examples: int = 0,
         keep_examples: misses and false alarms to keep for reading (never on test).
         progress: where a progress line goes every 20 articles.
     """
-    pairs, spans = [], {}
+    pairs, spans, persons = [], {}, {}
     for n, gold in enumerate(articles, 1):
-        doc, found = _analyse(pipeline, gold)
+        doc, found, people = _analyse(pipeline, gold)
         pairs.append((gold, doc))
         spans[gold.id] = found
+        persons[gold.id] = people
         if n % 20 == 0:
             progress(f"  {n}/{len(articles)} articles")
     has_candidates = any(spans.values())
-    return score_docs(pairs, candidate_tokens=(lambda d: spans[d.article.id]) if has_candidates else None,
-                      keep_examples=keep_examples)
+    score = score_docs(pairs, candidate_tokens=(lambda d: spans[d.article.id]) if has_candidates else None,
+                       keep_examples=keep_examples)
+    score.persons = score_persons(pairs, persons)
+    return score
 
 
 def render(name: str, score: CorpusScore) -> list[str]:
@@ -70,6 +78,10 @@ def render(name: str, score: CorpusScore) -> list[str]:
         wrong = sorted(((n, p) for p, n in row.items() if p not in (root, "none")), reverse=True)
         lines.append(f"  {root:<5} {sum(row.values()):>5} {row.get(root, 0):>5} {row.get('none', 0):>5}  "
                      + (", ".join(f"{p} ({n})" for n, p in wrong[:3]) or "-"))
+    if score.persons is not None:
+        p = score.persons.summary()
+        lines.insert(7, f"  people named as parties: {p['person_mentions']} mentions; resolved {p['person_resolved']:.3f}, "
+                        f"right country {p['person_country']:.3f}, right country and sector {p['person_country_sector']:.3f}")
     false = sum(n for (g, _), n in score.confusion.items() if g == "none")
     lines.append(f"  {'none':<5} {'':>5} {'':>5} {'':>5}  {false} predicted events with no gold event at their trigger")
     return lines

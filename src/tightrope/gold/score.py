@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from typing import Any
 
 from ..events.ontology import UNDIRECTED_ROOTS
 from ..models import Article, ArticleDoc, Event, label_key
@@ -47,6 +48,8 @@ class CorpusScore:
     confusion: Counter = field(default_factory=Counter)
     misses: list[str] = field(default_factory=list)
     false_alarms: list[str] = field(default_factory=list)
+    #: How the people named as parties were resolved (gold.persons), when the parse was read.
+    persons: Any = None
 
     def prf(self, hits: int, hits_gold: int | None = None) -> tuple[float, float, float]:
         p = hits / self.predicted if self.predicted else 0.0
@@ -56,6 +59,10 @@ class CorpusScore:
     @property
     def f1(self) -> float:
         return self.prf(self.matched)[2]
+
+    @property
+    def precision(self) -> float:
+        return self.prf(self.matched)[0]
 
     def summary(self) -> dict[str, float]:
         """The headline numbers as a flat dict (what the CI gate and the README read)."""
@@ -76,6 +83,7 @@ class CorpusScore:
             "self_dyad_rate": round(self.self_dyads_pred / self.predicted, 3) if self.predicted else 0.0,
             "gold_self_dyad_rate": round(self.self_dyads_gold / self.gold, 3) if self.gold else 0.0,
             "candidate_recall": round(self.candidates_found / self.gold, 3) if self.gold else 0.0,
+            **(self.persons.summary() if self.persons is not None else {}),
         }
 
 

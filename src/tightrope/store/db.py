@@ -126,8 +126,8 @@ class Store:
         self.con.execute("INSERT INTO articles VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
                          [aid, a.title, a.url, a.published, a.source_path, a.language, a.site, a.text])
         if doc.actors:
-            self.con.executemany("INSERT INTO actors VALUES (?, ?, ?, ?, ?, ?, ?, ?)", [
-                [aid, x.id, x.name, x.kind, x.country, x.code, x.role, x.members] for x in doc.actors])
+            self.con.executemany("INSERT INTO actors VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", [
+                [aid, x.id, x.name, x.kind, x.country, x.code, x.role, x.members, x.role_basis] for x in doc.actors])
             mentions = {(x.id, m.start): [aid, x.id, m.start, m.end, m.text] for x in doc.actors for m in x.mentions}
             self.con.executemany("INSERT INTO mentions VALUES (?, ?, ?, ?, ?)", list(mentions.values()))
         if doc.events:

@@ -67,7 +67,11 @@ _V2 = ["ALTER TABLE events ADD COLUMN date_precision VARCHAR"]
 #: Mentions stored before it have none.
 _V3 = ["ALTER TABLE event_mentions ADD COLUMN explain VARCHAR"]
 
+#: Version 4: an actor keeps what its role on the article date rests on ("held on 2004-06-01
+#: (CountryInfo ...)", "no post recorded on that date"), or why a state name is not that state then.
+_V4 = ["ALTER TABLE actors ADD COLUMN role_basis VARCHAR"]
+
 #: Version -> statements that bring a file at version - 1 to it.
-MIGRATIONS: dict[int, list[str]] = {1: _V1, 2: _V2, 3: _V3}
+MIGRATIONS: dict[int, list[str]] = {1: _V1, 2: _V2, 3: _V3, 4: _V4}
 
 SCHEMA_VERSION = max(MIGRATIONS)
