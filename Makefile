@@ -35,6 +35,7 @@ gold: $(STAMP)  ## rebuild data/gold/corpus.jsonl and second.jsonl from the anno
 check-gold: $(STAMP)  ## validate the annotated corpus: schema, offsets, codes, splits
 	$(PY) -m tightrope.gold check
 	$(PY) -m tightrope.gold check data/gold/second.jsonl
+	$(PY) -m tightrope.gold briefs
 
 eval: $(STAMP)  ## score both coders per split (dev, sealed test, plover_dev) and the example golds
 	$(PY) -m tightrope.evaluate --coder learned --json eval-learned.json --article-gold tests/eval/gold

@@ -164,15 +164,20 @@ def events(db_path: str, actor, target, cameo, date_from, date_to, modality, lim
 @click.option("--from", "date_from", callback=_parse_date, metavar="DATE", help="Earliest date.")
 @click.option("--to", "date_to", callback=_parse_date, metavar="DATE", help="Latest date.")
 @click.option("--by", type=click.Choice(["day", "week", "month", "year"]), default="month", show_default=True)
-def dyad(a: str, b: str, db_path: str, date_from, date_to, by: str) -> None:
+@click.option("--background", is_flag=True, help="Also list statements about history (left out of the brief by default).")
+@click.option("--change-at", "change_at", callback=_parse_date, metavar="DATE",
+              help="Show which issue areas warmed or cooled from before DATE to DATE on.")
+def dyad(a: str, b: str, db_path: str, date_from, date_to, by: str, background: bool, change_at) -> None:
     """Relations between countries A and B (ISO3): series by period and a brief with evidence."""
-    from .relations import dyad_brief, dyad_series
+    from .relations import brief_change, dyad_brief, dyad_series
     from .render import brief_text, series_table
 
     a, b = a.upper(), b.upper()
     with _open_store(db_path) as store:
         series = dyad_series(store, a, b, by, date_from, date_to)  # type: ignore[arg-type]
-        brief = dyad_brief(store, a, b, date_from, date_to)
+        brief = dyad_brief(store, a, b, date_from, date_to, background=background)
+        if change_at:
+            brief.change = brief_change(store, a, b, change_at)
     click.echo(series_table(a, b, by, series))
     click.echo(brief_text(brief))
 

@@ -145,6 +145,7 @@ def _confusion_table(score: PloverScore) -> list[str]:
 def main(corpus_path: Path, splits: str, coder: str, gold: Path | None, show_misses: bool, json_out: Path | None,
          article_gold: Path | None) -> None:
     """Score an event coder on the annotated corpus split by split, and on plover_dev."""
+    from .gold.briefs import load_briefs
     from .gold.report import render, score_split
     from .gold.schema import load_corpus
     from .gold.splits import split_of
@@ -157,6 +158,7 @@ def main(corpus_path: Path, splits: str, coder: str, gold: Path | None, show_mis
     click.echo(f"coder: {coder}")
     results: dict[str, dict] = {}
     corpus = load_corpus(corpus_path) if any(s != "plover_dev" for s in wanted) else []
+    briefs = load_briefs({a.id: a for a in corpus}) if corpus and corpus_path == DEFAULT_CORPUS else []
     for split in wanted:
         click.echo("")
         if split == "plover_dev":
@@ -178,13 +180,19 @@ def main(corpus_path: Path, splits: str, coder: str, gold: Path | None, show_mis
         articles = [a for a in corpus if split_of(a.id) == split]
         keep = 200 if show_misses and split != "test" else 0
         result = score_split(pipeline, articles, keep_examples=keep,
-                             progress=lambda line: click.echo(line, err=True))
+                             progress=lambda line: click.echo(line, err=True),
+                             briefs=[b for b in briefs if split_of(b.article_id) == split])
         for line in render(split, result):
             click.echo(line)
         for miss in result.misses:
             click.echo(f"  missed: {miss}")
         for false in result.false_alarms:
             click.echo(f"  false:  {false}")
+        if show_misses and split != "test" and result.briefs is not None:
+            for line in result.briefs.missed:
+                click.echo(f"  brief missed: {line}")
+            for line in result.briefs.wrong:
+                click.echo(f"  brief wrong:  {line}")
         results[split] = result.summary()
     if json_out:
         json_out.write_text(json.dumps({"coder": coder, "date": dt.date.today().isoformat(), "splits": results},

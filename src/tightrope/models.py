@@ -28,6 +28,7 @@ __all__ = [
     "Speaker",
     "Quote",
     "StageIssue",
+    "RelationStatement",
     "ArticleDoc",
     "content_id",
     "label_key",
@@ -191,6 +192,22 @@ class StageIssue(_Record):
     reason: str
 
 
+class RelationStatement(_Record):
+    """What one clause says about the relations of two states (issue #18): a convergence, a divergence,
+    or a third party pressing on them, in one issue area, with its evidence. ``a`` < ``b``."""
+
+    a: str
+    b: str
+    kind: Literal["convergence", "divergence", "third_party"]
+    area: str
+    third: str | None = None
+    evidence: TextSpan  # the sentence
+    clause: TextSpan
+    basis: str  # what the line rests on: an event, cue words, the pair named before
+    background: bool = False  # long before the article: history, not current relations
+    date: dt.date | None = None
+
+
 class ArticleDoc(BaseModel):
     """An article and everything the stages found in it.
 
@@ -204,6 +221,7 @@ class ArticleDoc(BaseModel):
     actors: list[Actor] = Field(default_factory=list)
     events: list[Event] = Field(default_factory=list)
     quotes: list[Quote] = Field(default_factory=list)
+    relations: list[RelationStatement] = Field(default_factory=list)
     issues: list[StageIssue] = Field(default_factory=list)
     parsed: Any = Field(default=None, exclude=True, repr=False)
 

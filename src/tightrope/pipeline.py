@@ -17,6 +17,7 @@ from .ingest import read_inputs
 from .models import Article, ArticleDoc
 from .nlp import ParseStage, load_nlp
 from .quotes import QuoteStage
+from .relations.statements import RelationStage
 from .topics import TopicStage
 
 __all__ = ["Stage", "Pipeline", "Skipped", "CODERS", "DEFAULT_CODER"]
@@ -58,7 +59,7 @@ class Pipeline:
     """The stages in order; checks at construction that each one's requirements come before it.
 
     Args:
-        stages: the stages; by default parse → actors → quotes → events → dates → topics.
+        stages: the stages; by default parse → actors → quotes → events → dates → topics → relations.
         min_confidence: events under this confidence are dropped (default: the rules coder's
             ``MIN_CONFIDENCE``; the learned coder's threshold chosen on dev).
         dictionaries: extra PETRARCH-format dictionaries, as (``actors`` or ``agents``, path) pairs.
@@ -74,7 +75,7 @@ class Pipeline:
             nlp = load_nlp()
             kb = load_kb(tuple(dictionaries))
             stages = [ParseStage(nlp), ActorStage(nlp, kb), QuoteStage(kb), _coder(coder or DEFAULT_CODER, min_confidence, models),
-                      DateStage(), TopicStage()]
+                      DateStage(), TopicStage(), RelationStage()]
         provided: set[str] = set()
         for stage in stages:
             missing = [r for r in stage.requires if r not in provided]

@@ -107,14 +107,26 @@ def series_table(a: str, b: str, by: str, series: list) -> str:
 
 
 def brief_text(brief) -> str:
-    """The dyad brief: trend, convergences and divergences, each with its evidence."""
+    """The dyad brief: trend, convergences, divergences and third parties by issue area, with evidence."""
     lines = ["", f"Trend: {brief.trend}"]
-    for title, items in (("Convergences", brief.convergences), ("Divergences", brief.divergences)):
+    sections = [("Convergences", brief.convergences), ("Divergences", brief.divergences),
+                ("Third parties (pressure on the pair, or a party they split over)", brief.third_parties)]
+    if brief.background:
+        sections.append(("Background (history: not counted above)", brief.background))
+    for title, items in sections:
         lines += ["", title]
         if not items:
             lines.append("  (none found)")
         for item in items:
-            count = f" ({item.events} event{'s' if item.events != 1 else ''})" if item.events else ""
-            lines.append(f"  - {item.topic}{count}")
+            count = f" ({item.events} statement{'s' if item.events != 1 else ''}" + (
+                f", {len(item.articles)} article{'s' if len(item.articles) != 1 else ''})" if item.articles else ")") \
+                if item.events else ""
+            third = f" · {item.third}" if item.third else ""
+            lines.append(f"  - {item.topic}{third}{count}")
             lines += [f"      {_clip(e, 140)}" for e in item.evidence]
+            if item.articles:
+                lines.append(f"      articles: {', '.join(item.articles[:3])}" + (" ..." if len(item.articles) > 3 else ""))
+    if brief.change:
+        lines += ["", "Change by issue area (convergences minus divergences, before -> after)"]
+        lines += [f"  - {c.area}: {c.before} -> {c.after} ({c.change})" for c in brief.change]
     return "\n".join(lines) + "\n"

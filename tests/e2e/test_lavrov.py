@@ -32,7 +32,7 @@ def record() -> dict:
 
 
 def test_e2e_lavrov_follows_the_jsonl_contract(record):
-    assert set(record) == {"article", "actors", "events", "quotes", "issues"}
+    assert set(record) == {"article", "actors", "events", "quotes", "relations", "issues"}
     assert set(record["article"]) == ARTICLE_KEYS | {"text"}
     assert record["article"]["published"] == "2021-04-06"
     assert record["article"]["title"].startswith("Moscow plays down Beijing")

@@ -13,7 +13,7 @@ import pytest
 
 pytestmark = pytest.mark.slow
 
-TABLES = ("articles", "actors", "mentions", "event_mentions", "quotes", "issues")
+TABLES = ("articles", "actors", "mentions", "event_mentions", "quotes", "issues", "relation_mentions")
 COUNTRIES = ["France", "Germany", "Italy", "Spain", "Poland", "Japan", "Brazil", "Kenya", "Egypt", "Chile", "Peru"]
 
 

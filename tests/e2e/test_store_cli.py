@@ -14,7 +14,7 @@ from tightrope.store import Store
 
 pytestmark = pytest.mark.slow
 
-TABLES = ("articles", "actors", "mentions", "event_mentions", "events", "quotes", "issues")
+TABLES = ("articles", "actors", "mentions", "event_mentions", "events", "quotes", "issues", "relation_mentions")
 COUNTRIES = ["France", "Germany", "Italy", "Spain", "Poland", "Japan", "Brazil", "Kenya", "Egypt", "Chile"]
 
 
@@ -72,6 +72,24 @@ def test_store_cli_dyad_on_the_examples_prints_series_and_brief_with_evidence(tm
     assert "RUS \u2194 IND" in out and "2021-04-01" in out
     assert "bilateral meeting with Jaishankar" in out  # evidence sentence
     assert "Indo-Pacific" in out and "Asia Pacific" in out  # the opposing framings
+
+
+def test_store_cli_brief_of_the_example_has_each_stated_area_and_the_third_parties(tmp_path):
+    # The example is the format showcase of issue #18 (its gold brief: data/gold/briefs/example/).
+    db = tmp_path / "ex.duckdb"
+    subprocess.run([sys.executable, "-m", "tightrope.cli", "ingest", str(EXAMPLES), "--db", str(db)],
+                   check=True, capture_output=True)
+    out = subprocess.run([sys.executable, "-m", "tightrope.cli", "dyad", "RUS", "IND", "--db", str(db)],
+                         capture_output=True, text=True, check=True).stdout
+    convergences = out.split("Convergences")[1].split("Divergences")[0]
+    divergences = out.split("Divergences")[1].split("Third parties")[0]
+    third = out.split("Third parties")[1]
+    for area in ("defence", "energy", "space", "nuclear", "trade", "connectivity"):
+        assert f"- {area} (" in convergences, area
+    assert "both sides underlined the convergences" in convergences
+    assert "stuck to the formulation" in divergences and "framing: name of the Indo-Pacific region" in divergences
+    assert "· QUAD" in third and "· CHN" in third
+    assert "articles: " in out
 
 
 def test_store_cli_events_query(tmp_path):

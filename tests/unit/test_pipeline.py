@@ -32,7 +32,7 @@ def test_pipeline_records_a_failing_stage_as_an_issue():
 def test_pipeline_json_contract_keys():
     doc = Pipeline(stages=[]).analyze(Article.from_text("Some text.", title="T"))
     data = doc.to_json_dict()
-    assert set(data) == {"article", "actors", "events", "quotes", "issues"}
+    assert set(data) == {"article", "actors", "events", "quotes", "relations", "issues"}
     assert "text" not in data["article"] and doc.to_json_dict(with_text=True)["article"]["text"] == "Some text."
 
 

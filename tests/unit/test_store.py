@@ -13,7 +13,7 @@ from tightrope.relations import dyad_brief, dyad_series
 from tightrope.store import SCHEMA_VERSION, Store
 from tightrope.store.export import export
 
-TABLES = ("articles", "actors", "mentions", "event_mentions", "events", "quotes", "issues")
+TABLES = ("articles", "actors", "mentions", "event_mentions", "events", "quotes", "issues", "relation_mentions")
 
 
 def _jsonl(path, records):
@@ -136,7 +136,7 @@ def test_store_opens_a_version_1_file_and_migrates_it(tmp_path):
     con.execute("INSERT INTO meta VALUES ('schema_version', '1')")
     con.close()
     with Store(path) as s:
-        assert s.version() == SCHEMA_VERSION == 4
+        assert s.version() == SCHEMA_VERSION == 5
         columns = {r[0] for r in s.con.execute("DESCRIBE events").fetchall()}
         assert "date_precision" in columns
         assert "explain" in {r[0] for r in s.con.execute("DESCRIBE event_mentions").fetchall()}

@@ -20,7 +20,7 @@ from pydantic import BaseModel, Field, model_validator
 from ..actors import load_kb
 from ..actors.lookup import lookup_records
 from ..errors import ConfigError, InputError
-from ..relations import dyad_brief, dyad_series
+from ..relations import brief_change, dyad_brief, dyad_series
 from ..store import Store
 from .errors import ApiError, install_error_handlers
 from .limits import BodySizeLimit
@@ -226,11 +226,17 @@ def create_app(settings: ApiSettings) -> FastAPI:
     @app.get("/api/dyads/{a}/{b}", tags=["dyads"])
     def dyad(a: Country, b: Country, by: Literal["day", "week", "month", "year"] = "month",
              date_from: Annotated[dt.date | None, Query(alias="from")] = None,
-             date_to: Annotated[dt.date | None, Query(alias="to")] = None) -> dict[str, Any]:
-        """One pair of countries: the series by period and the brief with evidence."""
+             date_to: Annotated[dt.date | None, Query(alias="to")] = None,
+             background: bool = False,
+             change_at: Annotated[dt.date | None, Query()] = None) -> dict[str, Any]:
+        """One pair of countries: the series by period and the brief (convergences, divergences and
+        third parties by issue area, each with evidence sentences and article ids; background
+        statements only with ``background=true``; ``change_at`` adds which areas warmed or cooled)."""
         with db.lock:
             series = dyad_series(db.store, a, b, by, date_from, date_to)
-            brief = dyad_brief(db.store, a, b, date_from, date_to)
+            brief = dyad_brief(db.store, a, b, date_from, date_to, background=background)
+            if change_at:
+                brief.change = brief_change(db.store, a, b, change_at)
         return {"a": a, "b": b, "by": by, "series": [asdict(r) for r in series], "brief": asdict(brief)}
 
     def page(name: str) -> FileResponse:

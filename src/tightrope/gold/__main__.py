@@ -113,14 +113,38 @@ def check(path: Path | None) -> None:
     problems += [f"{i}: appears {n} times" for i, n in ids.items() if n > 1]
     for message in problems:
         click.echo(message)
-    per_split = Counter(split_of(a.id) for a in articles)
-    events = Counter()
-    for a in articles:
-        events[split_of(a.id)] += len(a.events)
-    click.echo(f"{path.name}: {len(articles)} articles, {sum(events.values())} events; "
-               + ", ".join(f"{s} {per_split[s]} articles / {events[s]} events" for s in ("train", "dev", "test")))
+    click.echo(f"{path.name}: " + _per_split([(a.id, len(a.events)) for a in articles], "events"))
     if problems:
         raise click.ClickException(f"{len(problems)} problem(s) in {path}")
+
+
+def _per_split(items: list[tuple[str, int]], unit: str) -> str:
+    """ "338 articles, 2161 events; train 212 articles / 1301 events, ..." from (article id, count) pairs."""
+    articles, counts = Counter(), Counter()
+    for article_id, n in items:
+        articles[split_of(article_id)] += 1
+        counts[split_of(article_id)] += n
+    return (f"{len(items)} articles, {sum(counts.values())} {unit}; "
+            + ", ".join(f"{s} {articles[s]} articles / {counts[s]} {unit}" for s in ("train", "dev", "test")))
+
+
+@main.command("briefs")
+def briefs_cmd() -> None:
+    """Validate the gold relations briefs (docs/BRIEFS.md) and report the double annotation's agreement."""
+    from ..errors import DataError
+    from ..ingest import read_inputs
+    from .briefs import BRIEF_DIR, brief_agreement, load_briefs
+
+    corpus = {a.id: a for a in load_corpus(GOLD / "corpus.jsonl")}
+    (example,) = read_inputs([GOLD.parents[1] / "examples" / "lavrov_delhi_2021.txt"])
+    try:
+        first = load_briefs(corpus)
+        second = load_briefs(corpus, BRIEF_DIR / "second")
+        load_briefs(corpus, BRIEF_DIR / "example", extra_texts={"example:lavrov_delhi_2021": example.text})
+    except DataError as exc:
+        raise click.ClickException(str(exc))
+    click.echo("gold briefs: " + _per_split([(b.article_id, len(b.lines)) for b in first], "lines"))
+    click.echo("double annotation: " + ", ".join(f"{k} {v}" for k, v in brief_agreement(first, second).items()))
 
 
 @main.command("agreement")

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from ..models import ArticleDoc
+from .brief_score import BriefScore, score_brief
 from .persons import score_persons
 from .schema import GoldArticle
 from .score import CorpusScore, score_docs, to_article
@@ -30,7 +31,7 @@ def _analyse(pipeline, gold: GoldArticle) -> tuple[ArticleDoc, list[tuple[int, i
 
 
 def score_split(pipeline, articles: list[GoldArticle], keep_examples: int = 0,
-                progress: Callable[[str], None] = lambda _: None) -> CorpusScore:
+                progress: Callable[[str], None] = lambda _: None, briefs: list | None = None) -> CorpusScore:
     """Analyse and score every article of one split.
 
     Args:
@@ -51,6 +52,12 @@ def score_split(pipeline, articles: list[GoldArticle], keep_examples: int = 0,
     score = score_docs(pairs, candidate_tokens=(lambda d: spans[d.article.id]) if has_candidates else None,
                        keep_examples=keep_examples)
     score.persons = score_persons(pairs, persons)
+    if briefs:
+        docs = {gold.id: doc for gold, doc in pairs}
+        score.briefs = BriefScore()
+        for brief in briefs:
+            if brief.article_id in docs:
+                score.briefs.add(score_brief(brief, docs[brief.article_id].relations))
     return score
 
 
@@ -82,6 +89,11 @@ def render(name: str, score: CorpusScore) -> list[str]:
         p = score.persons.summary()
         lines.insert(7, f"  people named as parties: {p['person_mentions']} mentions; resolved {p['person_resolved']:.3f}, "
                         f"right country {p['person_country']:.3f}, right country and sector {p['person_country_sector']:.3f}")
+    if score.briefs is not None and score.briefs.gold_lines:
+        b = score.briefs.summary()
+        lines.insert(8, f"  relations briefs ({score.briefs.gold_lines} gold lines): found {b['brief_found']:.3f}; "
+                        f"{b['brief_produced']} lines produced, {b['brief_wrong_side']} citing a sentence for the wrong side, "
+                        f"{b['brief_background_as_current']} background statements as current")
     false = sum(n for (g, _), n in score.confusion.items() if g == "none")
     lines.append(f"  {'none':<5} {'':>5} {'':>5} {'':>5}  {false} predicted events with no gold event at their trigger")
     return lines

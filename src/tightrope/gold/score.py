@@ -50,6 +50,8 @@ class CorpusScore:
     false_alarms: list[str] = field(default_factory=list)
     #: How the people named as parties were resolved (gold.persons), when the parse was read.
     persons: Any = None
+    #: The relations briefs of the split's articles against the gold briefs (gold.brief_score).
+    briefs: Any = None
 
     def prf(self, hits: int, hits_gold: int | None = None) -> tuple[float, float, float]:
         p = hits / self.predicted if self.predicted else 0.0
@@ -84,6 +86,7 @@ class CorpusScore:
             "gold_self_dyad_rate": round(self.self_dyads_gold / self.gold, 3) if self.gold else 0.0,
             "candidate_recall": round(self.candidates_found / self.gold, 3) if self.gold else 0.0,
             **(self.persons.summary() if self.persons is not None else {}),
+            **(self.briefs.summary() if self.briefs is not None else {}),
         }
 
 

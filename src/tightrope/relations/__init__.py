@@ -1,5 +1,5 @@
 """Relations: cooperation and conflict between two countries over time, with evidence."""
 
-from .dyad import Brief, BriefLine, PeriodRow, dyad_brief, dyad_series
+from .dyad import AreaChange, Brief, BriefLine, PeriodRow, brief_change, dyad_brief, dyad_series
 
-__all__ = ["Brief", "BriefLine", "PeriodRow", "dyad_brief", "dyad_series"]
+__all__ = ["AreaChange", "Brief", "BriefLine", "PeriodRow", "brief_change", "dyad_brief", "dyad_series"]

@@ -14,7 +14,7 @@ from ..data import read_table, split_list
 from ..errors import ConfigError
 from ..store import Store
 
-__all__ = ["PeriodRow", "BriefLine", "Brief", "dyad_series", "dyad_brief", "load_framings"]
+__all__ = ["PeriodRow", "BriefLine", "AreaChange", "Brief", "dyad_series", "dyad_brief", "brief_change", "load_framings"]
 
 Period = Literal["day", "week", "month", "year"]
 
@@ -37,22 +37,43 @@ class PeriodRow:
 
 @dataclass(frozen=True)
 class BriefLine:
-    """One convergence or divergence, with the sentences that show it."""
+    """One convergence, divergence or third party in one issue area, with the sentences that show it.
+
+    ``topic`` is the issue area; ``events`` how many statements (clauses) support the line;
+    ``articles`` the ids of the articles they come from; ``basis`` what the first rests on.
+    """
 
     topic: str
     events: int
     evidence: list[str]
+    kind: str = "convergence"
+    third: str | None = None
+    articles: list[str] = field(default_factory=list)
+    basis: str = ""
+
+
+@dataclass(frozen=True)
+class AreaChange:
+    """How one issue area moved between two periods: convergences minus divergences in each."""
+
+    area: str
+    before: int
+    after: int
+    change: str  # warmed | cooled | unchanged
 
 
 @dataclass
 class Brief:
-    """What two countries agree and disagree on, and the trend of their relations."""
+    """What two countries agree and disagree on, who presses on them, and the trend of their relations."""
 
     a: str
     b: str
     trend: str
     convergences: list[BriefLine] = field(default_factory=list)
     divergences: list[BriefLine] = field(default_factory=list)
+    third_parties: list[BriefLine] = field(default_factory=list)
+    background: list[BriefLine] = field(default_factory=list)
+    change: list[AreaChange] = field(default_factory=list)
 
 
 def dyad_series(store: Store, a: str, b: str, by: Period = "month", date_from: dt.date | None = None,
@@ -103,8 +124,13 @@ def load_framings() -> list[tuple[str, list[str], list[str]]]:
 
 
 def dyad_brief(store: Store, a: str, b: str, date_from: dt.date | None = None,
-               date_to: dt.date | None = None, evidence_per_line: int = 3) -> Brief:
-    """Convergences (cooperative topics), divergences (conflictual topics and opposing framings).
+               date_to: dt.date | None = None, evidence_per_line: int = 3, background: bool = False) -> Brief:
+    """Where two states converge, where they diverge, and which third parties press on them, by issue area.
+
+    Lines come from the clause-level relation statements stored at ingest (``relation_mentions``;
+    ``relations/statements.py``), read with SQL over the pair's rows; opposing framings come from
+    the quotes. Statements about history ("in 1994", events dated over a year before their article)
+    are left out unless ``background`` is set, and then listed apart.
 
     Args:
         store: the store.
@@ -113,24 +139,53 @@ def dyad_brief(store: Store, a: str, b: str, date_from: dt.date | None = None,
         date_from: earliest date.
         date_to: latest date.
         evidence_per_line: sentences cited per line.
+        background: also list the background statements (apart from the current lines).
 
     Returns:
         The brief.
     """
     brief = Brief(a, b, _trend(dyad_series(store, a, b, "month", date_from, date_to)))
-    sql = f"""
-        SELECT topic, count(*) AS n, list(DISTINCT evidence) AS evidence
-        FROM (SELECT unnest(CASE WHEN len(topics) = 0 THEN ['general'] ELSE topics END) AS topic, evidence
-              FROM events WHERE {_DYAD} AND modality = 'asserted' AND quad_class IN ({{classes}})
-                AND coalesce(first_date, DATE '0001-01-01') >= coalesce(?, DATE '0001-01-01')
-                AND coalesce(first_date, DATE '0001-01-01') <= coalesce(?, DATE '9999-12-31'))
-        GROUP BY topic ORDER BY n DESC, topic"""
-    params = [a, b, b, a, date_from, date_to]
-    for classes, lines in (("1, 2", brief.convergences), ("3, 4", brief.divergences)):
-        for topic, n, evidence in store.con.execute(sql.format(classes=classes), params).fetchall():
-            lines.append(BriefLine(topic, n, [f"\u201c{e}\u201d" for e in sorted(evidence)[:evidence_per_line]]))
+    x, y = sorted((a, b))
+    rows = store.con.execute("""
+        SELECT kind, area, third, background, count(*) AS n, count(DISTINCT article_id) AS articles,
+               list(DISTINCT evidence ORDER BY evidence), list(DISTINCT article_id ORDER BY article_id),
+               min(basis)
+        FROM relation_mentions
+        WHERE a = ? AND b = ?
+          AND coalesce(date, DATE '0001-01-01') >= coalesce(?, DATE '0001-01-01')
+          AND coalesce(date, DATE '0001-01-01') <= coalesce(?, DATE '9999-12-31')
+        GROUP BY kind, area, third, background ORDER BY n DESC, kind, area, third""",
+        [x, y, date_from, date_to]).fetchall()
+    targets = {"convergence": brief.convergences, "divergence": brief.divergences, "third_party": brief.third_parties}
+    for kind, area, third, past, n, articles, evidence, article_ids, basis in rows:
+        line = BriefLine(area, n, [f"\u201c{e.strip()}\u201d" for e in evidence[:evidence_per_line]], kind=kind, third=third,
+                         articles=list(article_ids), basis=basis)
+        if past:
+            if background:
+                brief.background.append(line)
+        else:
+            targets[kind].append(line)
     brief.divergences.extend(_framing_divergences(store, a, b))
     return brief
+
+
+def brief_change(store: Store, a: str, b: str, at: dt.date) -> list[AreaChange]:
+    """Which issue areas warmed or cooled between the statements before ``at`` and from ``at`` on.
+
+    The balance of an area in a period is its convergence statements minus its divergence
+    statements (background left out); an area whose balance rose warmed, one whose balance fell cooled.
+    """
+    x, y = sorted((a, b))
+    rows = store.con.execute("""
+        SELECT area, date < ? AS before, count(*) FILTER (kind = 'convergence') - count(*) FILTER (kind = 'divergence')
+        FROM relation_mentions WHERE a = ? AND b = ? AND NOT background AND date IS NOT NULL AND kind <> 'third_party'
+        GROUP BY 1, 2""", [at, x, y]).fetchall()
+    balance: dict[str, list[int]] = {}
+    for area, before, net in rows:
+        balance.setdefault(area, [0, 0])[0 if before else 1] = net
+    changes = [AreaChange(area, old, new, "warmed" if new > old else "cooled" if new < old else "unchanged")
+               for area, (old, new) in sorted(balance.items())]
+    return sorted(changes, key=lambda c: (-abs(c.after - c.before), c.area))
 
 
 def _framing_divergences(store: Store, a: str, b: str) -> list[BriefLine]:
@@ -150,5 +205,6 @@ def _framing_divergences(store: Store, a: str, b: str) -> list[BriefLine]:
                     evidence[country].append(f"{speaker} ({country}): \u201c{used[0]}\u201d")
         # Each country sticks to one side's wording, and they differ.
         if len(sides[a]) == 1 and len(sides[b]) == 1 and sides[a] != sides[b]:
-            lines.append(BriefLine(f"framing: {issue}", 0, evidence[a][:2] + evidence[b][:2]))
+            lines.append(BriefLine(f"framing: {issue}", 0, evidence[a][:2] + evidence[b][:2], kind="divergence",
+                                   basis="the two sides' speakers use opposing wordings"))
     return lines

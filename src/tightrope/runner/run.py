@@ -4,7 +4,7 @@ Output folder::
 
     OUT/articles/year=YYYY/month=M/b<unit>_0.parquet    articles, partitioned by publication date
     OUT/event_mentions/year=.../month=.../...           events as reported, partitioned by event date
-    OUT/actors/ mentions/ quotes/ issues/ b<unit>.parquet
+    OUT/actors/ mentions/ quotes/ issues/ relation_mentions/ b<unit>.parquet
     OUT/_done/<unit>                                    written last: the unit is complete
     OUT/index.duckdb                                    a Tightrope store over all of it (deduplicated events)
 
@@ -32,7 +32,7 @@ from .corpus import Unit, plan_units, read_unit
 
 __all__ = ["RunReport", "UnitResult", "process_unit", "run_corpus", "build_index"]
 
-_TABLES = ("articles", "actors", "mentions", "event_mentions", "quotes", "issues")
+_TABLES = ("articles", "actors", "mentions", "event_mentions", "quotes", "issues", "relation_mentions")
 _PARTITIONED = {
     "articles": "SELECT *, year(published) AS year, month(published) AS month FROM articles",
     "event_mentions": """SELECT m.*, year(coalesce(m.date, a.published)) AS year,
@@ -145,7 +145,7 @@ def build_index(out: str | Path) -> Path:
         stale.unlink(missing_ok=True)
     with Store(building) as store:
         store.con.execute("BEGIN TRANSACTION")
-        keys = {"articles": "id", "event_mentions": "id", "quotes": "id", "issues": "id",
+        keys = {"articles": "id", "event_mentions": "id", "quotes": "id", "issues": "id", "relation_mentions": "id",
                 "actors": "article_id, actor_id", "mentions": "article_id, actor_id, start_char"}
         for table in _TABLES:
             files = list((out / table).rglob("*.parquet")) if (out / table).exists() else []

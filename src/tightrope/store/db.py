@@ -143,6 +143,13 @@ class Store:
                 [q.id, aid, q.text, q.start, q.end, q.kind, q.speaker.actor_id if q.speaker else None,
                  q.speaker.name if q.speaker else None, q.speaker.country if q.speaker else None]
                 for q in doc.quotes])
+        if doc.relations:
+            rows = {}
+            for r in doc.relations:
+                rid = content_id(aid, r.a, r.b, r.kind, r.area, r.third or "", str(r.evidence.start))
+                rows[rid] = [rid, aid, r.a, r.b, r.kind, r.area, r.third, r.evidence.start, r.evidence.end,
+                             r.evidence.text, r.clause.start, r.clause.end, r.basis, r.background, r.date]
+            self.con.executemany(f"INSERT INTO relation_mentions VALUES ({', '.join(['?'] * 15)})", list(rows.values()))
         for issue in doc.issues:
             self.con.execute("INSERT OR IGNORE INTO issues VALUES (?, ?, ?, ?, ?)",
                              [content_id(aid, issue.stage, issue.reason), aid, a.source_path, issue.stage,

@@ -71,7 +71,15 @@ _V3 = ["ALTER TABLE event_mentions ADD COLUMN explain VARCHAR"]
 #: (CountryInfo ...)", "no post recorded on that date"), or why a state name is not that state then.
 _V4 = ["ALTER TABLE actors ADD COLUMN role_basis VARCHAR"]
 
+#: Version 5: what each clause says about the relations of two states (``relations`` stage), so a
+#: dyad brief is one indexed query. Articles stored before it have none until ingested again.
+_V5 = ["""CREATE TABLE relation_mentions (
+        id VARCHAR PRIMARY KEY, article_id VARCHAR, a VARCHAR, b VARCHAR, kind VARCHAR, area VARCHAR,
+        third VARCHAR, sentence_start INTEGER, sentence_end INTEGER, evidence VARCHAR, clause_start INTEGER,
+        clause_end INTEGER, basis VARCHAR, background BOOLEAN, date DATE)""",
+       "CREATE INDEX relation_mentions_pair ON relation_mentions (a, b)"]
+
 #: Version -> statements that bring a file at version - 1 to it.
-MIGRATIONS: dict[int, list[str]] = {1: _V1, 2: _V2, 3: _V3, 4: _V4}
+MIGRATIONS: dict[int, list[str]] = {1: _V1, 2: _V2, 3: _V3, 4: _V4, 5: _V5}
 
 SCHEMA_VERSION = max(MIGRATIONS)

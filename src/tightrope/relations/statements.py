@@ -1,0 +1,318 @@
+"""What each clause says about the relations of two states: the ``relations`` stage (issue #18).
+
+For every clause that names two or more states (through any actor: a state, its capital, its
+adjective, one of its officials), and every pair of them:
+
+- a coded event between the two in the clause says which side it is on (cooperation: convergence;
+  conflict, or refused or cancelled cooperation: divergence);
+- otherwise a cue word (``data/relations/cues.csv``: "agreed", "the convergences", "tensions",
+  "retaliation"), a negated cue counting for the other side;
+- an event of a third state or organisation that presses on one of the pair (a demand, threat,
+  rejection, sanction, coercion or criticism), in a clause that names the other, is that third
+  party's pressure on the pair.
+
+Each statement gets one line per issue area the clause is about (an enumeration of areas gives one
+line each; none gives ``general``), its sentence as evidence, what it rests on, and whether it is
+background: dated more than a year before the article, or told as history ("in 1994").
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import itertools
+import re
+from collections import Counter
+
+from spacy.tokens import Span, Token
+
+from ..actors.resolve import TOKEN_ATTR
+from ..data import read_table
+from ..models import ArticleDoc, Event, RelationStatement, TextSpan
+from ..topics.assign import topics_for
+
+__all__ = ["RelationStage", "load_cues", "BACKGROUND_DAYS"]
+
+#: An event dated this long before the article is history, not current relations.
+BACKGROUND_DAYS = 365
+#: Most states one clause is read for (a list of twenty states is a roll call, not a relation).
+_MAX_STATES = 4
+#: CAMEO roots by which a third party presses on a state: demand, disapprove, reject, threaten,
+#: protest, reduce relations, coerce (sanctions), assault, fight.
+_PRESSURE_ROOTS = {"10", "11", "12", "13", "14", "16", "17", "18", "19"}
+#: Words that start a clause of contrast inside a sentence ("..., but ...", "while ...").
+_CONTRAST = {"but", "while", "whereas", "although", "though", "however", "yet"}
+_YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
+
+
+#: Nouns that name a relationship: "relations have soured", "ties are deepening".
+_RELATION_NOUNS = {"relation", "relations", "tie", "ties", "relationship", "relationships"}
+#: Words that say a clause is about the two states already named ("the two presidents", "bilateral trade").
+_PAIR_WORDS = {"bilateral", "both", "convergence", "divergence", "convergences", "divergences"}
+#: Words that tell history rather than the present.
+_HISTORY = re.compile(r"\b(traditionally|historically|formerly|(two|three|four|five|six|seven|eight|nine|ten|\d+) "
+                      r"years ago|decades ago|in the past|in past)\b", re.I)
+
+
+@functools.lru_cache(maxsize=1)
+def load_cues() -> dict[str, tuple[str, str]]:
+    """Cue lemma -> (convergence or divergence, scope: any or relations)."""
+    return {r["lemma"]: (r["kind"], r["scope"]) for r in read_table("relations/cues.csv", ("lemma", "kind", "scope"))}
+
+
+class RelationStage:
+    """Set ``ArticleDoc.relations`` from the clauses, the actors and the coded events."""
+
+    name = "relations"
+    requires = ("parsed", "token_actors", "events")
+    provides = ("relations",)
+
+    def __call__(self, doc: ArticleDoc) -> ArticleDoc:
+        found: dict[tuple, RelationStatement] = {}
+        recent: tuple[str, str] | None = None  # the last pair named together: what "the two" refers to
+        for sent in doc.parsed.sents:
+            clauses = _clauses(sent)
+            contrast = _contrast(doc, sent, clauses)
+            for clause in clauses:
+                states, _ = _states(clause)
+                for statement in _read_clause(doc, sent, clause, recent):
+                    if contrast and statement.kind == "convergence" and {statement.a, statement.b} == {contrast.a, contrast.b}:
+                        continue  # the sentence sets the two against each other
+                    found.setdefault(_key(statement), statement)
+                if len(states) == 2:
+                    recent = tuple(sorted(states))  # type: ignore[assignment]
+            if contrast:
+                found.setdefault(_key(contrast), contrast)
+        for statement in _third_parties(list(found.values())):
+            found.setdefault(_key(statement), statement)
+        return doc.model_copy(update={"relations": list(found.values())})
+
+
+def _subject_state(clause: Span) -> str | None:
+    for token in clause:
+        if token.dep_ in ("nsubj", "nsubjpass"):
+            countries = {r.country for r in token._.get(TOKEN_ATTR) or [] if r.country}
+            if len(countries) == 1:
+                return countries.pop()
+    return None
+
+
+def _contrast(doc: ArticleDoc, sent: Span, clauses: list[Span]) -> RelationStatement | None:
+    """ "Lavrov stuck to the formulation 'Asia Pacific' while his Indian counterpart referred to
+    'Indo-Pacific'": two clauses joined by a contrast, each with a different state as its subject,
+    state a divergence of those two."""
+    for first, second in zip(clauses, clauses[1:]):
+        if second[0].lower_ not in ("while", "whereas"):
+            continue
+        x, y = _subject_state(first), _subject_state(second)
+        if x and y and x != y:
+            a, b = sorted((x, y))
+            areas = topics_for(sent.text)
+            return RelationStatement(
+                a=a, b=b, kind="divergence", area=areas[0] if areas else "general",
+                evidence=TextSpan(start=sent.start_char, end=sent.end_char, text=sent.text),
+                clause=TextSpan(start=first.start_char, end=second.end_char, text=sent.text[first.start_char - sent.start_char:second.end_char - sent.start_char]),
+                basis=f"contrast: {x} in one clause, {y} in the other ('{second[0].text}')",
+                background=False, date=doc.article.published)
+    return None
+
+
+def _key(s: RelationStatement) -> tuple:
+    return s.a, s.b, s.kind, s.area, s.third, s.evidence.start
+
+
+def _third_parties(statements: list[RelationStatement]) -> list[RelationStatement]:
+    """The article's main pairs (named together in the most clauses) and the others each of them deals
+    with: a state in a relation with one of a main pair is a third party of that pair ("the measures
+    are in response to Ankara's purchase of Russia's S-400" in an article about Turkey and the US)."""
+    counts = Counter(frozenset((s.a, s.b)) for s in statements if s.kind != "third_party" and not s.background)
+    if not counts:
+        return []
+    top = counts.most_common(1)[0][1]
+    mains = [pair for pair, n in counts.items() if n >= max(2, top / 2)]
+    out = []
+    for pair in mains:
+        for s in statements:
+            if s.kind == "third_party" or s.background or frozenset((s.a, s.b)) == pair:
+                continue
+            inside = {s.a, s.b} & pair
+            if len(inside) != 1:
+                continue
+            (other,) = {s.a, s.b} - pair
+            a, b = sorted(pair)
+            out.append(s.model_copy(update={"a": a, "b": b, "kind": "third_party", "third": other,
+                                            "basis": f"{other} in a {s.kind} with {next(iter(inside))} ({s.basis})"}))
+    return out
+
+
+def _clauses(sent: Span) -> list[Span]:
+    """The sentence cut at semicolons and at words of contrast that start a clause."""
+    cuts = [sent.start]
+    for token in sent:
+        if token.i == sent.start:
+            continue
+        if token.text == ";" and _has_finite_verb(sent.doc[token.i + 1:sent.end]) or (
+                token.lower_ in _CONTRAST and token.dep_ in ("cc", "mark", "advmod") and token.i + 1 < sent.end):
+            cuts.append(token.i)
+    cuts.append(sent.end)
+    doc = sent.doc
+    return [doc[a:b] for a, b in zip(cuts, cuts[1:]) if b > a]
+
+
+def _has_finite_verb(span: Span) -> bool:
+    """A clause after a semicolon has its own verb; the items of a list ("defence and energy cooperation;
+    partnership in space and nuclear sectors; ...") do not, and stay one clause."""
+    for token in span:
+        if token.text == ";":
+            break
+        if token.tag_ in ("VBD", "VBZ", "VBP", "MD"):
+            return True
+    return False
+
+
+def _states(clause: Span) -> tuple[dict[str, Token], dict[str, Token]]:
+    """States (ISO3 -> first token) and organisations (id -> first token) the clause names."""
+    states: dict[str, Token] = {}
+    groups: dict[str, Token] = {}
+    for token in clause:
+        for ref in token._.get(TOKEN_ATTR) or []:
+            if ref.country:
+                states.setdefault(ref.country, token)
+            elif ref.actor_id and ref.code and ref.code.startswith("IGO"):
+                groups.setdefault(ref.actor_id, token)
+    return states, groups
+
+
+def _side(event: Event) -> str | None:
+    cooperative = event.quad_class in (1, 2)
+    if event.modality == "hypothetical":
+        return None
+    if event.modality == "negated":
+        return "divergence" if cooperative else None
+    return "convergence" if cooperative else "divergence"
+
+
+def _about_relations(token: Token) -> bool:
+    """ "good relations", "ties are deepening", "relations have soured": the word is said of a relationship."""
+    near = [token.head, *token.children, *(c for c in token.head.children if c.dep_ in ("nsubj", "nsubjpass"))]
+    return any(t.lemma_.lower() in _RELATION_NOUNS or t.lower_ in _RELATION_NOUNS for t in near)
+
+
+def _cue_votes(clause: Span) -> tuple[dict[str, int], list[str]]:
+    cues = load_cues()
+    votes = {"convergence": 0, "divergence": 0}
+    words = []
+    for token in clause:
+        found = cues.get(token.lemma_.lower()) or cues.get(token.lower_)
+        if found is None:
+            continue
+        kind, scope = found
+        if scope == "relations" and not _about_relations(token):
+            continue
+        negated = any(c.dep_ == "neg" for c in token.children) or any(
+            c.dep_ == "neg" for c in token.head.children if token.dep_ in ("dobj", "xcomp", "ccomp")) or any(
+            c.lower_ in ("no", "without") for c in token.children if c.dep_ in ("det", "prep"))
+        if negated:
+            kind = "divergence" if kind == "convergence" else "convergence" if token.lower_ != "against" else kind
+        votes[kind] += 1
+        words.append(("not " if negated else "") + token.text)
+    return votes, words
+
+
+def _conditional(clause: Span) -> bool:
+    """ "If the United States approaches us positively, we will ...": a clause led by its condition is
+    not a relation yet (a threat's condition, "... if hit by sanctions", comes after the threat)."""
+    first = next((t for t in clause if not t.is_punct), None)
+    return first is not None and first.lower_ in ("if", "unless")
+
+
+def _background(doc: ArticleDoc, clause: Span, events: list[Event]) -> bool:
+    published = doc.article.published
+    if published is None:
+        return False
+    if any(e.date and (published - e.date).days > BACKGROUND_DAYS for e in events):
+        return True
+    years = [int(y) for y in _YEAR.findall(clause.text)]
+    return bool(years) and max(years) <= published.year - 2 or bool(_HISTORY.search(clause.text))
+
+
+def _pointed_topics(clause: Span) -> list[str]:
+    """ "While India is keen on buying it": what "it" points back to is in the previous sentence."""
+    if not any(t.lower_ in ("it", "this", "them", "these") and t.dep_ in ("dobj", "pobj", "nsubj") for t in clause):
+        return []
+    start = clause.sent.start
+    if start == 0:
+        return []
+    return topics_for(clause.doc[start - 1].sent.text)
+
+
+def _implicit_pair(clause: Span, states: dict[str, Token], recent: tuple[str, str] | None) -> tuple[str, str] | None:
+    """ "Relations between the two NATO allies have plummeted", "Bilateral trading ties are deepening":
+    a clause about a relationship that names at most one state is about the pair named last."""
+    if recent is None or len(states) > 1 or (states and next(iter(states)) not in recent):
+        return None
+    words = {t.lower_ for t in clause} | {t.lemma_.lower() for t in clause}
+    the_two = any(t.lower_ == "two" and t.head.tag_ in ("NNS", "NNPS") and t.i > clause.start
+                  and clause.doc[t.i - 1].lower_ == "the" for t in clause)
+    if the_two or words & _PAIR_WORDS or words & _RELATION_NOUNS:
+        return recent
+    return None
+
+
+def _read_clause(doc: ArticleDoc, sent: Span, clause: Span, recent: tuple[str, str] | None = None) -> list[RelationStatement]:
+    states, groups = _states(clause)
+    if len(states) > _MAX_STATES or _conditional(clause):
+        return []
+    if states and groups:  # "He took a swipe at the Quad": a state and a grouping are a pair too
+        states = {**states, **{g: t for g, t in groups.items() if len(states) + len(groups) <= _MAX_STATES + 1}}
+    implicit = _implicit_pair(clause, states, recent)
+    if len(states) < 2 and not (states and groups) and implicit is None:
+        return []
+    start, end = clause.start_char, clause.end_char
+    events = [e for e in doc.events if start <= e.trigger.start < end]
+    areas = topics_for(clause.text) or _pointed_topics(clause) or ["general"]
+    if "general" not in areas and any(t.lower_ in _RELATION_NOUNS and not any(
+            c.dep_ in ("amod", "compound") and topics_for(c.text) for c in t.children) for t in clause):
+        areas.append("general")  # "relations have plummeted": the relationship as a whole
+    evidence = TextSpan(start=sent.start_char, end=sent.end_char, text=sent.text)
+    where = TextSpan(start=start, end=end, text=clause.text)
+    background = _background(doc, clause, events)
+    out = []
+
+    def add(a: str, b: str, kind: str, basis: str, third: str | None = None, date: dt.date | None = None) -> None:
+        x, y = sorted((a, b))
+        for area in areas:
+            out.append(RelationStatement(a=x, b=y, kind=kind, area=area, third=third, evidence=evidence, clause=where,
+                                         basis=basis, background=background, date=date or doc.article.published))
+
+    cue_votes, cue_words = _cue_votes(clause)
+    pairs = list(itertools.combinations(sorted(states), 2)) if len(states) >= 2 else ([implicit] if implicit else [])
+    for a, b in pairs:
+        between = [e for e in events if e.source and e.target and {e.source.country, e.target.country} == {a, b}]
+        votes = dict(cue_votes)
+        for e in between:  # a coded event between the two weighs twice a cue word
+            side = _side(e)
+            if side:
+                votes[side] += 2
+        if votes["convergence"] == votes["divergence"]:
+            continue
+        side = max(votes, key=votes.get)  # type: ignore[arg-type]
+        event = next((e for e in between if _side(e) == side), None)
+        if event is not None:
+            add(a, b, side, f"event {event.cameo} {event.cameo_name} ({event.source.name} -> {event.target.name}, "
+                            f"{event.modality})", date=event.date)
+        else:
+            add(a, b, side, f"cue words: {', '.join(cue_words[:4])}" + (" (the pair named before)" if (a, b) == implicit else ""))
+    # Third parties: C presses on one of the pair in a clause that names the other.
+    for e in events:
+        if e.cameo[:2] not in _PRESSURE_ROOTS or e.modality == "hypothetical" or not e.source or not e.target:
+            continue
+        third = e.source.country or (e.source.actor_id if e.source.actor_id in groups else None)
+        target = e.target.country
+        if not third or not target or target not in states or third == target:
+            continue
+        for other in states:
+            if other not in (third, target):
+                add(target, other, "third_party", f"event {e.cameo} {e.cameo_name} ({e.source.name} -> {e.target.name})",
+                    third=third, date=e.date)
+    return out

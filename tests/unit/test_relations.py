@@ -1,0 +1,60 @@
+"""The relations stage: what a clause says of two states (issue #18). Inputs written by hand."""
+
+from __future__ import annotations
+
+
+def _lines(doc):
+    return {(r.a, r.b, r.kind, r.area, r.third, r.background) for r in doc.relations}
+
+
+def test_relations_an_enumeration_of_areas_gives_one_line_each(analyse):
+    doc = analyse("Russia and India discussed their ties on Tuesday. Both sides underlined the convergences "
+                  "— deepening defence and energy cooperation; partnership in space and nuclear sectors.",
+                  published="2021-04-06")
+    found = {(a, b, kind, area) for a, b, kind, area, _, _ in _lines(doc)}
+    for area in ("defence", "energy", "space", "nuclear"):
+        assert ("IND", "RUS", "convergence", area) in found, area
+
+
+def test_relations_a_disagreement_is_never_a_convergence(analyse):
+    doc = analyse("Turkey rejected the sanctions the United States imposed over its missile purchase.",
+                  published="2019-12-16")
+    kinds = {kind for a, b, kind, *_ in _lines(doc) if (a, b) == ("TUR", "USA")}
+    assert kinds == {"divergence"}
+
+
+def test_relations_negated_cooperation_is_a_divergence(analyse):
+    doc = analyse("Germany did not agree with France on the budget.", published="2020-01-10")
+    assert {kind for _, _, kind, *_ in _lines(doc)} == {"divergence"}
+
+
+def test_relations_a_clause_led_by_its_condition_is_no_relation_yet(analyse):
+    doc = analyse("If the United States approaches us positively, Turkey will cooperate with it.", published="2019-12-16")
+    assert not doc.relations
+
+
+def test_relations_two_clauses_set_against_each_other_state_a_divergence(analyse):
+    doc = analyse("Lavrov stuck to the formulation Asia Pacific, while his Indian counterpart Jaishankar used Indo-Pacific.",
+                  published="2021-04-06")
+    kinds = {kind for a, b, kind, *_ in _lines(doc) if (a, b) == ("IND", "RUS")}
+    assert kinds == {"divergence"}
+
+
+def test_relations_history_is_background(analyse):
+    doc = analyse("Relations between Turkey and Israel soured in 2010 after a raid.", published="2021-05-10")
+    assert doc.relations and all(r.background for r in doc.relations)
+
+
+def test_relations_a_sentence_about_the_two_is_about_the_pair_named_before(analyse):
+    doc = analyse("Turkey and Russia signed a gas deal. Bilateral trading ties are also deepening around energy.",
+                  published="2019-12-16")
+    second = [r for r in doc.relations if r.evidence.text.startswith("Bilateral")]
+    assert second and {(r.a, r.b, r.kind) for r in second} == {("RUS", "TUR", "convergence")}
+    assert "the pair named before" in second[0].basis
+
+
+def test_relations_a_third_state_dealing_with_one_of_the_main_pair_is_a_third_party(analyse):
+    doc = analyse("Turkey and the United States clashed over sanctions. Washington threatened Ankara with sanctions. "
+                  "Turkey and the United States disagreed again on Monday. Turkey bought missiles from Russia.",
+                  published="2019-12-16")
+    assert any(r.kind == "third_party" and (r.a, r.b) == ("TUR", "USA") and r.third == "RUS" for r in doc.relations)
