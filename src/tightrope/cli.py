@@ -218,8 +218,10 @@ def serve(db_path: str, host: str, port: int) -> None:
 
 
 @main.command()
-@click.argument("corpus", nargs=-1, required=True, type=click.Path(exists=True, path_type=str))
-@click.option("--out", required=True, type=click.Path(file_okay=False), help="Output folder.")
+@click.argument("corpus", nargs=-1, type=click.Path(exists=True, path_type=str))
+@click.option("--out", type=click.Path(file_okay=False), help="Output folder.")
+@click.option("--check", "check_dir", type=click.Path(exists=True, file_okay=False), metavar="OUT",
+              help="Audit a dataset instead: count each table's rows against distinct ids (exit 1 on duplicates).")
 @click.option("--workers", type=click.IntRange(min=1), default=2, show_default=True,
               help="Local Dask worker processes.")
 @click.option("--scheduler", metavar="ADDRESS", help="Use an existing Dask cluster, e.g. tcp://host:8786.")
@@ -232,13 +234,21 @@ def serve(db_path: str, host: str, port: int) -> None:
               help="Extra PETRARCH-format actor dictionary (repeatable; workers must be able to read it).")
 @click.option("--agents-dict", multiple=True, type=click.Path(exists=True, dir_okay=False),
               help="Extra PETRARCH-format agent dictionary (repeatable).")
-def run(corpus: tuple[str, ...], out: str, workers: int, scheduler: str | None, published, max_bytes: int,
-        files_per_batch: int, lines_per_batch: int, actors_dict: tuple[str, ...], agents_dict: tuple[str, ...]) -> None:
+def run(corpus: tuple[str, ...], out: str | None, check_dir: str | None, workers: int, scheduler: str | None, published,
+        max_bytes: int, files_per_batch: int, lines_per_batch: int, actors_dict: tuple[str, ...],
+        agents_dict: tuple[str, ...]) -> None:
     """Process a corpus (folders, JSONL, WARC, saved feeds) on Dask into Parquet plus a DuckDB index.
 
-    Resumable: rerun the same command after an interruption and finished batches are skipped.
+    Resumable: rerun the same command after an interruption and finished batches are skipped; an
+    article a finished batch wrote is never written again, however the corpus is batched or moved.
     """
     from .runner import run_corpus
+
+    if check_dir:
+        _check_run(check_dir)
+        return
+    if not corpus or not out:
+        raise click.UsageError("give the corpus (files, folders) and --out OUT, or --check OUT to audit a dataset")
 
     def progress(done: int, total: int, report) -> None:
         rate = report.articles / report.seconds if report.seconds else 0.0
@@ -256,11 +266,30 @@ def run(corpus: tuple[str, ...], out: str, workers: int, scheduler: str | None, 
                         progress=progress, dictionaries=dictionaries)
     for source, reason in report.failed:
         click.echo(f"failed batch {source}: {reason}", err=True)
+    if report.already_written:
+        click.echo(f"{report.already_written} articles were already in {out} (written by an earlier batch): not written again",
+                   err=True)
     click.echo(f"{report.units} batches ({report.already_done} already done), {report.articles} articles analysed, "
                f"{report.skipped} inputs skipped, {len(report.failed)} batches failed in {report.seconds:.1f} s; "
                f"index: {Path(out) / 'index.duckdb'}", err=True)
     if report.failed:
         sys.exit(1)
+
+
+def _check_run(out: str) -> None:
+    from .runner.run import check_dataset
+
+    tables = check_dataset(out)
+    if not tables:
+        raise click.ClickException(f"{out} holds no dataset written by tightrope run; give the folder passed as --out")
+    twice = 0
+    for table, rows, keys in tables:
+        flag = "" if rows == keys else f"  <- {rows - keys} written twice"
+        click.echo(f"{table:<18} {rows:>9} rows {keys:>9} distinct{flag}")
+        twice += rows - keys
+    if twice:
+        raise click.ClickException(f"{twice} rows are written twice in {out}; rebuild it with tightrope run into a new folder")
+    click.echo(f"{out}: every row once")
 
 
 @main.command()

@@ -89,3 +89,31 @@ def test_runner_uses_extra_petrarch_dictionaries_on_workers(tmp_path):
     with duckdb.connect(str(out / "index.duckdb"), read_only=True) as con:
         rows = con.execute("SELECT source_code, cameo, target_country FROM events").fetchall()
     assert rows == [("SRBGOV", "111", "HRV")]
+
+
+def test_runner_rebatched_moved_or_appended_corpus_writes_no_article_twice(tmp_path):
+    corpus = _corpus(tmp_path / "corpus")
+    out = tmp_path / "out"
+    assert _run(corpus, out).wait() == 0
+    # The same articles batched differently, from another path, with new lines appended.
+    moved = tmp_path / "moved"
+    moved.mkdir()
+    lines = (corpus / "corpus.jsonl").read_text(encoding="utf-8").splitlines()
+    extra = [json.dumps({"text": f"Chile praised Peru on Tuesday for treaty number {i}.", "title": f"Treaty {i}",
+                         "published": "2021-03-02"}) for i in range(5)]
+    (moved / "all.jsonl").write_text("\n".join(lines + extra) + "\n", encoding="utf-8")
+    cmd = [sys.executable, "-m", "tightrope.cli", "run", str(moved), "--out", str(out), "--workers", "2",
+           "--lines-per-batch", "37"]
+    done = subprocess.run(cmd, capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    assert "200 articles were already in" in done.stderr
+    articles = duckdb.sql(f"SELECT count(*), count(DISTINCT id) FROM read_parquet('{out}/articles/**/*.parquet', "
+                          "hive_partitioning = false)").fetchall()[0]
+    assert articles == (205, 205)
+    check = subprocess.run([sys.executable, "-m", "tightrope.cli", "run", "--check", str(out)], capture_output=True, text=True)
+    assert check.returncode == 0 and "every row once" in check.stdout
+    # A copy of one batch's file is a duplicate the audit names.
+    one = next((out / "quotes").glob("*.parquet"))
+    one.with_name("copy_" + one.name).write_bytes(one.read_bytes())
+    check = subprocess.run([sys.executable, "-m", "tightrope.cli", "run", "--check", str(out)], capture_output=True, text=True)
+    assert check.returncode == 1 and "written twice" in check.stdout + check.stderr

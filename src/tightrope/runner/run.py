@@ -10,6 +10,9 @@ Output folder::
 
 A unit's files have fixed names and its done-marker is written after them, so a rerun after a
 kill redoes only unfinished units and overwrites their partial files: nothing lost, nothing twice.
+The done-marker lists the ids (content hashes) of the articles the unit wrote, and a run skips every
+article a finished unit already wrote, so cutting the corpus into other batches, moving it or
+appending to it never writes an article twice. ``tightrope run --check OUT`` audits a dataset.
 """
 
 from __future__ import annotations
@@ -30,7 +33,11 @@ from ..store import Store
 from ..store.dedup import rebuild_events
 from .corpus import Unit, plan_units, read_unit
 
-__all__ = ["RunReport", "UnitResult", "process_unit", "run_corpus", "build_index"]
+__all__ = ["RunReport", "UnitResult", "process_unit", "run_corpus", "build_index", "check_dataset", "written_ids"]
+
+#: The key of each table's rows: a row is written twice when two rows share it.
+KEYS = {"articles": "id", "event_mentions": "id", "quotes": "id", "issues": "id", "relation_mentions": "id",
+        "actors": "article_id, actor_id", "mentions": "article_id, actor_id, start_char"}
 
 _TABLES = ("articles", "actors", "mentions", "event_mentions", "quotes", "issues", "relation_mentions")
 _PARTITIONED = {
@@ -51,6 +58,7 @@ class UnitResult:
     words: int
     seconds: float
     peak_rss_mb: float
+    already_written: int = 0
 
 
 @dataclass
@@ -61,6 +69,7 @@ class RunReport:
     already_done: int = 0
     articles: int = 0
     skipped: int = 0
+    already_written: int = 0  # articles a unit held that an earlier unit had written: not written again
     failed: list[tuple[str, str]] = field(default_factory=list)
     seconds: float = 0.0
     peak_rss_mb: float = 0.0
@@ -78,8 +87,18 @@ def _lit(path: Path) -> str:
     return "'" + str(path).replace("'", "''") + "'"
 
 
+def written_ids(out: str | Path) -> frozenset[str]:
+    """The ids of every article the finished units of a dataset wrote (from their done-markers)."""
+    done = Path(out) / "_done"
+    ids: set[str] = set()
+    for marker in done.iterdir() if done.is_dir() else ():
+        ids.update(line[2:].strip() for line in marker.read_text(encoding="utf-8").splitlines() if line.startswith("- "))
+    return frozenset(ids)
+
+
 def process_unit(unit: Unit, out: str, max_bytes: int = MAX_INPUT_BYTES,
-                 published: dt.date | None = None, dictionaries: tuple[tuple[str, str], ...] = ()) -> UnitResult:
+                 published: dt.date | None = None, dictionaries: tuple[tuple[str, str], ...] = (),
+                 written: frozenset[str] = frozenset()) -> UnitResult:
     """Analyse one unit and write its Parquet files, then its done-marker (runs on a worker).
 
     Args:
@@ -88,6 +107,7 @@ def process_unit(unit: Unit, out: str, max_bytes: int = MAX_INPUT_BYTES,
         max_bytes: inputs over this size are refused.
         published: a publication date that overrides the articles' own.
         dictionaries: extra PETRARCH dictionaries, (kind, path) pairs readable by the worker.
+        written: ids of articles finished units already wrote; they are not written again.
 
     Returns:
         Counts, time and the worker's peak memory.
@@ -98,6 +118,8 @@ def process_unit(unit: Unit, out: str, max_bytes: int = MAX_INPUT_BYTES,
     errors: list[InputError] = []
     for item in read_unit(unit, max_bytes=max_bytes, published=published):
         (errors if isinstance(item, InputError) else articles).append(item)  # type: ignore[arg-type]
+    held = len(articles)
+    articles = list({a.id: a for a in articles if a.id not in written}.values())
     docs = _pipeline(tuple(dictionaries)).analyze_many(articles) if articles else []
     staging = out_dir / "_staging" / unit.id
     shutil.rmtree(staging, ignore_errors=True)
@@ -121,10 +143,12 @@ def process_unit(unit: Unit, out: str, max_bytes: int = MAX_INPUT_BYTES,
     shutil.rmtree(staging, ignore_errors=True)
     marker = out_dir / "_done" / unit.id
     marker.parent.mkdir(parents=True, exist_ok=True)
-    marker.write_text(f"{len(docs)} articles, {len(errors)} skipped\n", encoding="utf-8")
+    marker.write_text(f"{len(docs)} articles, {len(errors)} skipped, {held - len(articles)} already written\n"
+                      + "".join(f"- {d.article.id}\n" for d in docs), encoding="utf-8")
     words = sum(len(a.text.split()) for a in articles)
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    return UnitResult(unit.id, len(docs), len(errors), words, time.perf_counter() - started, peak)
+    return UnitResult(unit.id, len(docs), len(errors), words, time.perf_counter() - started, peak,
+                      held - len(articles))
 
 
 def build_index(out: str | Path) -> Path:
@@ -145,8 +169,7 @@ def build_index(out: str | Path) -> Path:
         stale.unlink(missing_ok=True)
     with Store(building) as store:
         store.con.execute("BEGIN TRANSACTION")
-        keys = {"articles": "id", "event_mentions": "id", "quotes": "id", "issues": "id", "relation_mentions": "id",
-                "actors": "article_id, actor_id", "mentions": "article_id, actor_id, start_char"}
+        keys = KEYS
         for table in _TABLES:
             files = list((out / table).rglob("*.parquet")) if (out / table).exists() else []
             if not files:
@@ -207,7 +230,8 @@ def run_corpus(
             n_workers=workers, threads_per_worker=1, processes=True, host="127.0.0.1", dashboard_address=None)
         try:
             with Client(scheduler or cluster) as client:
-                futures = [client.submit(process_unit, u, str(out), max_bytes, published, tuple(dictionaries),
+                [written] = client.scatter([written_ids(out)], broadcast=True)  # a list of one: the set is one value
+                futures = [client.submit(process_unit, u, str(out), max_bytes, published, tuple(dictionaries), written,
                                          key=f"unit-{u.id}", pure=False) for u in todo]
                 unit_of = {f.key: u for f, u in zip(futures, todo)}
                 for done, future in enumerate(as_completed(futures), start=1):
@@ -215,6 +239,7 @@ def run_corpus(
                         result: UnitResult = future.result()
                         report.articles += result.articles
                         report.skipped += result.skipped
+                        report.already_written += result.already_written
                         report.peak_rss_mb = max(report.peak_rss_mb, result.peak_rss_mb)
                     except Exception as exc:  # a whole unit failed (worker died): record it, go on
                         unit = unit_of[future.key]
@@ -229,3 +254,26 @@ def run_corpus(
     shutil.rmtree(out / "_staging", ignore_errors=True)
     build_index(out)
     return report
+
+
+def check_dataset(out: str | Path) -> list[tuple[str, int, int]]:
+    """Count each table's rows in a ``run`` dataset against its distinct keys.
+
+    Returns:
+        (table, rows, distinct keys) for every table with files; rows above keys were written twice.
+    """
+    import duckdb
+
+    out = Path(out)
+    found = []
+    con = duckdb.connect()
+    try:
+        for table in _TABLES:
+            if not (out / table).is_dir() or not any((out / table).rglob("*.parquet")):
+                continue
+            source = f"read_parquet({_lit(out / table)} || '/**/*.parquet', hive_partitioning = false, union_by_name = true)"
+            rows, keys = con.execute(f"SELECT count(*), count(DISTINCT ({KEYS[table]})) FROM {source}").fetchone()
+            found.append((table, rows, keys))
+    finally:
+        con.close()
+    return found
