@@ -189,20 +189,31 @@ def brief_change(store: Store, a: str, b: str, at: dt.date) -> list[AreaChange]:
 
 
 def _framing_divergences(store: Store, a: str, b: str) -> list[BriefLine]:
-    """Speakers of the two sides using the opposing wordings of one contested issue."""
-    quotes = store.con.execute(
-        "SELECT DISTINCT speaker_country, speaker_name, text FROM quotes WHERE speaker_country IN (?, ?) "
-        "ORDER BY 1, 2, 3", [a, b]).fetchall()
+    """Speakers of the two sides using the opposing wordings of one contested issue.
+
+    The matching runs in SQL (each quote of the two sides' speakers against the contested terms), so
+    only the quotes that use a term come back, not every quote the two countries' speakers gave.
+    """
+    framings = load_framings()
+    terms = [(i, side, rank, term.lower()) for i, (_, terms_a, terms_b) in enumerate(framings)
+             for side, listed in (("a", terms_a), ("b", terms_b)) for rank, term in enumerate(listed)]
+    matches = store.con.execute("""
+        WITH terms AS (SELECT unnest(?) AS issue, unnest(?) AS side, unnest(?) AS rank, unnest(?) AS term),
+             said AS (SELECT DISTINCT speaker_country, speaker_name, text FROM quotes WHERE speaker_country IN (?, ?))
+        SELECT s.speaker_country, s.speaker_name, t.issue, t.side, arg_min(t.term, t.rank)
+        FROM said s JOIN terms t ON contains(lower(s.text), t.term)
+        GROUP BY s.speaker_country, s.speaker_name, s.text, t.issue, t.side
+        ORDER BY s.speaker_country, s.speaker_name, s.text, t.side""",
+        [[t[0] for t in terms], [t[1] for t in terms], [t[2] for t in terms], [t[3] for t in terms], a, b]).fetchall()
     lines = []
-    for issue, terms_a, terms_b in load_framings():
+    for number, (issue, terms_a, terms_b) in enumerate(framings):
         sides: dict[str, set[str]] = {a: set(), b: set()}
         evidence: dict[str, list[str]] = {a: [], b: []}
-        for country, speaker, text in quotes:
-            for side, terms in (("a", terms_a), ("b", terms_b)):
-                used = [t for t in terms if t.lower() in text.lower()]
-                if used:
-                    sides[country].add(side)
-                    evidence[country].append(f"{speaker} ({country}): \u201c{used[0]}\u201d")
+        original = {t.lower(): t for t in [*terms_a, *terms_b]}
+        for country, speaker, found_issue, side, term in matches:
+            if found_issue == number:
+                sides[country].add(side)
+                evidence[country].append(f"{speaker} ({country}): \u201c{original[term]}\u201d")
         # Each country sticks to one side's wording, and they differ.
         if len(sides[a]) == 1 and len(sides[b]) == 1 and sides[a] != sides[b]:
             lines.append(BriefLine(f"framing: {issue}", 0, evidence[a][:2] + evidence[b][:2], kind="divergence",
