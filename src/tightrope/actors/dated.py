@@ -8,11 +8,9 @@ regard to case (``KnowledgeBase.folded``): the sources write them in capitals.
 
 from __future__ import annotations
 
-import datetime as dt
-
 from ..data import read_table, split_list
 from .folded import fold
-from .kb import Alias, Entity, KnowledgeBase, Role
+from .kb import Alias, Entity, KnowledgeBase, Role, parse_day
 
 __all__ = ["load_dated"]
 
@@ -20,26 +18,27 @@ __all__ = ["load_dated"]
 _TOO_COMMON = 4
 
 
-def _day(text: str) -> dt.date | None:
-    return dt.date.fromisoformat(text) if text else None
-
-
 def load_dated(kb: KnowledgeBase) -> None:
     """Add the converted people, roles, groups and state periods to ``kb`` (in place)."""
+    historical = set()
     for row in read_table("actors/historical_states.csv", ("iso3", "name", "aliases", "adjectives", "start", "end")):
-        iso3 = row["iso3"]
+        iso3, where = row["iso3"], f"actors/historical_states.csv ({row['iso3']})"
+        historical.add(iso3)
         kb.add(Entity(iso3, row["name"], "state", country=iso3, code=iso3))
-        kb.periods[iso3].append((dt.date.fromisoformat(row["start"]), _day(row["end"])))
+        kb.periods[iso3].append((parse_day(row["start"], where), parse_day(row["end"], where)))
         for text in [row["name"], *split_list(row["aliases"])]:
             kb.alias(text, Alias(iso3, "name"))
         for text in split_list(row["adjectives"]):
             kb.alias(text, Alias(iso3, "adjective"))
     for row in read_table("actors/kb/states.csv", ("iso3", "start", "end")):
-        if row["iso3"] in kb.entities and row["iso3"] not in ("SUN", "YUG", "SCG", "CSK", "DDR"):
-            kb.periods[row["iso3"]].append((dt.date.fromisoformat(row["start"]), _day(row["end"])))
+        # A historical state's own dates stand; the Gleditsch-Ward list continues Yugoslavia to 2006.
+        if row["iso3"] in kb.entities and row["iso3"] not in historical:
+            where = f"actors/kb/states.csv ({row['iso3']})"
+            kb.periods[row["iso3"]].append((parse_day(row["start"], where), parse_day(row["end"], where)))
     for row in read_table("actors/successions.csv", ("iso3", "before", "start", "end", "note")):
+        where = f"actors/successions.csv ({row['iso3']})"
         kb.successions[row["iso3"]].append(
-            (row["before"], dt.date.fromisoformat(row["start"]), dt.date.fromisoformat(row["end"]), row["note"]))
+            (row["before"], parse_day(row["start"], where), parse_day(row["end"], where), row["note"]))
     for pid, roles in kb.roles.items():
         for role in roles:
             kb.offices[(role.affiliation, role.role)].append((pid, role))
@@ -47,9 +46,7 @@ def load_dated(kb: KnowledgeBase) -> None:
         for alias in aliases:
             if alias.form == "person" and len(text.split()) > 1:
                 _fold(kb, text, alias)
-    names: dict[str, str] = {}
     for row in read_table("actors/kb/people.csv", ("id", "name", "aliases")):
-        names[row["id"]] = row["name"]
         if row["id"] not in kb.entities:
             kb.add(Entity(row["id"], row["name"], "person"))
         for text in [row["name"], *split_list(row["aliases"])]:
@@ -59,8 +56,9 @@ def load_dated(kb: KnowledgeBase) -> None:
     for row in read_table("actors/kb/roles.csv", columns):
         if row["country"] not in kb.entities:
             continue
-        role = Role(row["role"], row["sector"] if row["sector"] != "IGO" else "IGO", row["country"], _day(row["start"]),
-                    _day(row["end"]), row["source"], row["title"], row["start_basis"], row["end_basis"])
+        where = f"actors/kb/roles.csv ({row['id']})"
+        role = Role(row["role"], row["sector"], row["country"], parse_day(row["start"], where),
+                    parse_day(row["end"], where), row["source"], row["title"], row["start_basis"], row["end_basis"])
         kb.roles[row["id"]].append(role)
         kb.offices[(row["country"], row["role"])].append((row["id"], role))
     for row in read_table("actors/kb/groups.csv", ("id", "name", "aliases", "code", "country", "sector")):

@@ -12,7 +12,7 @@ from ..errors import DataError
 from ..models import ActorKind
 from .sources.roles import HEAD_ROLES, normalise_role
 
-__all__ = ["Entity", "Role", "Alias", "KnowledgeBase", "load_kb"]
+__all__ = ["Entity", "Role", "Alias", "KnowledgeBase", "load_kb", "parse_day"]
 
 
 @dataclass(frozen=True)
@@ -159,7 +159,8 @@ class KnowledgeBase:
         return entity.country if entity else None
 
 
-def _date(value: str, where: str) -> dt.date | None:
+def parse_day(value: str, where: str) -> dt.date | None:
+    """A YYYY-MM-DD cell of a table (empty: ``None``); a bad one is a data error naming ``where``."""
     if not value:
         return None
     try:
@@ -231,8 +232,8 @@ def _load_people(kb: KnowledgeBase) -> None:
             raise DataError(f"{where}: unknown country or organisation {affiliation!r}; add it first")
         kb.add(Entity(pid, row["name"], "person"))
         kb.roles[pid].append(
-            Role(normalise_role(row["role"]), row["sector"], affiliation, _date(row["start"], where),
-                 _date(row["end"], where), title=row["role"])
+            Role(normalise_role(row["role"]), row["sector"], affiliation, parse_day(row["start"], where),
+                 parse_day(row["end"], where), title=row["role"])
         )
         # Bare surnames are listed as aliases only where they are distinctive ("Lavrov", not "Brown").
         for text in [row["name"], *split_list(row["aliases"])]:

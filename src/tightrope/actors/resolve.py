@@ -444,13 +444,9 @@ class _ActorBook:
         if stated is not None and (held is None or self.day is None):
             # "U.N. mediator Diego Cordovez" with no post known that day: the text's title is the evidence.
             country = stated.country
-            code = f"{country}GOV" if country else stated.code
-            basis = f"{basis}; the text names them with {stated.name}"
-            self._ensure(Actor(id=pid, name=name, kind="person", country=country, code=code, role_basis=basis))
-            ref = ActorRef(actor_id=pid, name=name, country=country, code=code, sector="GOV" if country else None)
-            self._people.append((span.start, ref, ""))
-            self._person_ids.add(pid)
-            return ref
+            return self._register_person(pid, name, span.start, country, f"{country}GOV" if country else stated.code,
+                                         "GOV" if country else None, None,
+                                         f"{basis}; the text names them with {stated.name}")
         role = held or self.kb.role_on(pid, None)
         affiliation = self.kb.entities.get(role.affiliation) if role else None
         country = affiliation.country if affiliation else None
@@ -458,10 +454,16 @@ class _ActorBook:
             code = f"{country}{role.sector}" if country and role else None
         else:
             code = affiliation.code
-        self._ensure(Actor(id=pid, name=name, kind="person", country=country, code=code,
-                           role=held.role if held else None, role_basis=basis))
-        ref = ActorRef(actor_id=pid, name=name, country=country, code=code, sector=role.sector if role else None)
-        self._people.append((span.start, ref, held.role if held else ""))
+        return self._register_person(pid, name, span.start, country, code, role.sector if role else None,
+                                     held.role if held else None, basis, post=held.role if held else "")
+
+    def _register_person(self, pid: str, name: str, start: int, country: str | None, code: str | None,
+                         sector: str | None, role: str | None, basis: str | None, post: str = "") -> ActorRef:
+        """Record a person actor and the token where they are named, with the known post that a later
+        title word ("the minister") may refer back to (``recent_person``)."""
+        self._ensure(Actor(id=pid, name=name, kind="person", country=country, code=code, role=role, role_basis=basis))
+        ref = ActorRef(actor_id=pid, name=name, country=country, code=code, sector=sector)
+        self._people.append((start, ref, post))
         self._person_ids.add(pid)
         return ref
 
@@ -472,14 +474,11 @@ class _ActorBook:
         code = f"{country}GOV" if country and (office or _has_title(ent.root)) else country
         if len(owners) == 1 and not country:
             code = owners[0].code  # "U.N. mediator Diego Cordovez" speaks for the UN
-        role = normalise_role(title) if title else None
-        self._ensure(Actor(id=pid, name=ent.text, kind="person", country=country, code=code, role=role,
-                           role_basis=f"title in the text: {title!r}" if title else None))
+        ref = self._register_person(pid, ent.text, ent.start, country, code,
+                                    "GOV" if code and code.endswith("GOV") else None,
+                                    normalise_role(title) if title else None,
+                                    f"title in the text: {title!r}" if title else None)
         self._add(pid, ent.start_char, ent.end_char, ent.text)
-        ref = ActorRef(actor_id=pid, name=ent.text, country=country, code=code,
-                       sector="GOV" if code and code.endswith("GOV") else None)
-        self._people.append((ent.start, ref, ""))
-        self._person_ids.add(pid)
         return ref
 
     def with_sector(self, owner: ActorRef, sector: str) -> ActorRef:

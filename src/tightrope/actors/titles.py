@@ -10,9 +10,8 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from .kb import KnowledgeBase
-from .sources.roles import normalise_role
 
-__all__ = ["title_phrase", "title_role", "office_word"]
+__all__ = ["title_phrase", "office_word"]
 
 _SKIP = {"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "the", "a", "an", "then", "former", "late", "new", "senior", "top"}
 
@@ -67,9 +66,3 @@ def title_phrase(ent: Span, kb: KnowledgeBase) -> tuple[str, Token] | None:
             if word:
                 return word, child
     return None
-
-
-def title_role(ent: Span, kb: KnowledgeBase) -> str | None:
-    """The role a person's written title names, in the knowledge base's vocabulary ("foreign minister")."""
-    found = title_phrase(ent, kb)
-    return normalise_role(found[0]) if found else None

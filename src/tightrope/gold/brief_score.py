@@ -6,7 +6,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from ..models import RelationStatement
-from .briefs import BriefLineGold, GoldBrief
+from .briefs import GoldBrief
 
 __all__ = ["BriefScore", "score_brief"]
 
@@ -39,10 +39,6 @@ def _cites(statement_sentence: str, quotes: tuple[str, ...]) -> bool:
     return any(q in statement_sentence for q in quotes)
 
 
-def _key(kind: str, area: str, third: str | None) -> tuple[str, str, str | None]:
-    return kind, area, third
-
-
 def score_brief(gold: GoldBrief, statements: list[RelationStatement]) -> BriefScore:
     """Compare one article's statements (its brief's lines) with its gold brief.
 
@@ -57,11 +53,11 @@ def score_brief(gold: GoldBrief, statements: list[RelationStatement]) -> BriefSc
             continue
         if s.background:
             continue
-        lines[(pair, *_key(s.kind, s.area, s.third))].append(s.evidence.text)
+        lines[(pair, s.kind, s.area, s.third)].append(s.evidence.text)
     score.produced = len(lines)
     for line in gold.lines:
         score.gold_lines += 1
-        cited = lines.get((line.pair, *_key(line.kind, line.area, line.third)), [])
+        cited = lines.get((line.pair, line.kind, line.area, line.third), [])
         if any(_cites(sentence, line.evidence) for sentence in cited):
             score.found += 1
         else:
@@ -84,6 +80,3 @@ def score_brief(gold: GoldBrief, statements: list[RelationStatement]) -> BriefSc
             score.background_as_current += 1
             score.wrong.append(f"{gold.article_id}: background counted as current: {s.evidence.text[:80]!r}")
     return score
-
-
-__all__ += ["BriefLineGold"]

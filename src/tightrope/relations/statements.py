@@ -74,8 +74,8 @@ class RelationStage:
             clauses = _clauses(sent)
             contrast = _contrast(doc, sent, clauses)
             for clause in clauses:
-                states, _ = _states(clause)
-                for statement in _read_clause(doc, sent, clause, recent):
+                states, groups = _states(clause)
+                for statement in _read_clause(doc, sent, clause, states, groups, recent):
                     if contrast and statement.kind == "convergence" and {statement.a, statement.b} == {contrast.a, contrast.b}:
                         continue  # the sentence sets the two against each other
                     found.setdefault(_key(statement), statement)
@@ -108,10 +108,11 @@ def _contrast(doc: ArticleDoc, sent: Span, clauses: list[Span]) -> RelationState
         if x and y and x != y:
             a, b = sorted((x, y))
             areas = topics_for(sent.text)
+            both = sent.doc[first.start:second.end]
             return RelationStatement(
                 a=a, b=b, kind="divergence", area=areas[0] if areas else "general",
                 evidence=TextSpan(start=sent.start_char, end=sent.end_char, text=sent.text),
-                clause=TextSpan(start=first.start_char, end=second.end_char, text=sent.text[first.start_char - sent.start_char:second.end_char - sent.start_char]),
+                clause=TextSpan(start=both.start_char, end=both.end_char, text=both.text),
                 basis=f"contrast: {x} in one clause, {y} in the other ('{second[0].text}')",
                 background=False, date=doc.article.published)
     return None
@@ -259,8 +260,8 @@ def _implicit_pair(clause: Span, states: dict[str, Token], recent: tuple[str, st
     return None
 
 
-def _read_clause(doc: ArticleDoc, sent: Span, clause: Span, recent: tuple[str, str] | None = None) -> list[RelationStatement]:
-    states, groups = _states(clause)
+def _read_clause(doc: ArticleDoc, sent: Span, clause: Span, states: dict[str, Token], groups: dict[str, Token],
+                 recent: tuple[str, str] | None = None) -> list[RelationStatement]:
     if len(states) > _MAX_STATES or _conditional(clause):
         return []
     if states and groups:  # "He took a swipe at the Quad": a state and a grouping are a pair too

@@ -23,6 +23,7 @@ from collections import Counter, defaultdict
 from pathlib import Path
 
 from ...data import read_table, split_list
+from ..kb import parse_day
 from .countryinfo import read_countryinfo
 from .phoenix import read_aliases, read_groups, read_igo_heads
 from .records import FAMILY_NAME_FIRST, Holding, name_key, person_key, same_person
@@ -62,7 +63,7 @@ class _Hand:
                 if len(text.split()) > 1:
                     self.by_key[name_key(text)].add(pid)
                     self.by_key[person_key(text)].add(pid)
-            self.roles[pid].append((row["country"], _day(row["start"]), _day(row["end"])))
+            self.roles[pid].append((row["country"], parse_day(row["start"], pid), parse_day(row["end"], pid)))
             self.by_country[row["country"]].add(pid)
 
     def match(self, holding: Holding) -> str | None:
@@ -72,10 +73,6 @@ class _Hand:
                     return pid
         return next((pid for pid in sorted(self.by_country.get(holding.country, ()))
                      if same_person(self.names[pid], holding.name)), None)
-
-
-def _day(text: str) -> dt.date | None:
-    return dt.date.fromisoformat(text) if text else None
 
 
 def _same(a: Holding, b: Holding) -> bool:
@@ -97,7 +94,8 @@ def _overrides(path: Path, holdings: list[Holding], log: list[str]) -> list[Hold
     for r in rows:
         if r["action"] == "add":
             kept.append(Holding(name=r["name"], country=r["country"], role=r["role"], title=r["role"], sector="GOV",
-                                start=_day(r["start"]), end=_day(r["end"]), source=f"overrides.csv: {r['note']}"))
+                                start=parse_day(r["start"], "overrides.csv"), end=parse_day(r["end"], "overrides.csv"),
+                                source=f"overrides.csv: {r['note']}"))
     return kept
 
 
@@ -161,7 +159,8 @@ def build(kbdata: Path, out: Path = OUT, overrides: Path = ROOT / "data" / "kb" 
     for row in read_table("actors/people.csv", ("id", "name", "country", "role", "start", "end")):
         from .roles import normalise_role
         hand_roles[row["id"]].append(Holding(row["name"], row["country"], normalise_role(row["role"]), row["role"], "GOV",
-                                             _day(row["start"]), _day(row["end"]), "people.csv"))
+                                             parse_day(row["start"], row["id"]), parse_day(row["end"], row["id"]),
+                                             "people.csv"))
     holdings = _close_by_successors(holdings, [h for rows in hand_roles.values() for h in rows])
     del hand_offices
 

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..petrarch import DictEntry, parse_petrarch
-from .records import Holding, display_name, name_key
+from .records import Holding, name_key
 
 __all__ = ["read_aliases", "read_igo_heads", "read_groups", "Group"]
 
@@ -90,6 +90,3 @@ def read_groups(path: str | Path, countries: set[str], problems: list[str],
             code = country + code[3:]  # "ANGREB" (COW's Angola) -> "AGOREB"
         groups.append(Group(names[0], tuple(dict.fromkeys(names[1:])), code, country, sector or "REB", Path(path).name))
     return groups
-
-
-__all__ += ["display_name"]
