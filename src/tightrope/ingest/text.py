@@ -4,11 +4,21 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections import Counter
+from functools import lru_cache
 from typing import Any
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
-from ..config import MAX_ARTICLE_CHARS, MIN_ENGLISH_STOPWORD_RATIO, MIN_WORDS_FOR_LANGUAGE_CHECK
+from ..config import (
+    FOREIGN_TO_ENGLISH_FUNCTION_WORDS,
+    MAX_ARTICLE_CHARS,
+    MIN_ENGLISH_STOPWORD_RATIO,
+    MIN_FOREIGN_FUNCTION_WORDS,
+    MIN_WORDS_FOR_LANGUAGE_CHECK,
+    MIN_WORDS_FOR_SHORT_LANGUAGE_CHECK,
+)
+from ..data import read_table
 from ..errors import EmptyInputError, InputTooLargeError, LanguageInputError
 from ..models import Article
 
@@ -23,7 +33,11 @@ _BOILERPLATE = re.compile(
     r"notify me of (follow-up comments|new posts).*)\W*$",
     re.IGNORECASE,
 )
-_WORD = re.compile(r"[A-Za-z]+(?:'[a-z]+)?")
+# Letters of any Latin script: "président" is one word, not "pr" and "sident".
+_WORD = re.compile(r"[^\W\d_]+(?:'[^\W\d_]+)?")
+# Words that start names in English news (de Gaulle, Los Angeles, von der Leyen, el-Sisi) when a
+# capitalised word follows them.
+_NAME_PARTICLES = frozenset("de la le les el los las da di do dos das du des del della van von der den".split())
 _SPACES = re.compile(r"[ \t\u00a0]+")
 _BLANK_LINES = re.compile(r"\n\s*\n+")
 
@@ -107,13 +121,50 @@ def _check_english(source: str, body: str) -> None:
             f"does not look like English (only {latin / len(letters):.0%} of its letters are Latin); "
             "Tightrope analyses English text only",
         )
-    words = _WORD.findall(sample.lower())
-    if len(words) < MIN_WORDS_FOR_LANGUAGE_CHECK:
-        return
-    ratio = sum(w in STOP_WORDS for w in words) / len(words)
-    if ratio < MIN_ENGLISH_STOPWORD_RATIO:
-        raise LanguageInputError(
-            source,
-            f"does not look like English ({ratio:.0%} English function words, expected at least "
-            f"{MIN_ENGLISH_STOPWORD_RATIO:.0%}); Tightrope analyses English text only",
-        )
+    tokens = _WORD.findall(sample)
+    words = [t.lower() for t in tokens]
+    english = sum(w in STOP_WORDS for w in words)
+    # In English, "de Gaulle", "Los Angeles" and "el-Sisi" are names, not French or Spanish.
+    unnamed = [w for w, after in zip(words, [*tokens[1:], ""]) if not (w in _NAME_PARTICLES and after[:1].isupper())]
+    if len(words) >= MIN_WORDS_FOR_LANGUAGE_CHECK:
+        ratio = english / len(words)
+        if ratio < MIN_ENGLISH_STOPWORD_RATIO:
+            other = _other_language(unnamed, english, min_distinct=1)
+            raise LanguageInputError(
+                source,
+                f"does not look like English ({ratio:.0%} English function words, expected at least "
+                f"{MIN_ENGLISH_STOPWORD_RATIO:.0%}{f'; it reads like {other[0]}' if other else ''}); "
+                "Tightrope analyses English text only",
+            )
+    elif len(words) >= MIN_WORDS_FOR_SHORT_LANGUAGE_CHECK:
+        other = _other_language(unnamed, english, min_distinct=MIN_FOREIGN_FUNCTION_WORDS)
+        if other:
+            language, found = other
+            raise LanguageInputError(
+                source,
+                f"does not look like English (a short text with {len(found)} {language} function words, "
+                f"{', '.join(found[:6])}, and {english} English one{'' if english == 1 else 's'}); "
+                "Tightrope analyses English text only",
+            )
+
+
+def _other_language(words: list[str], english: int, min_distinct: int) -> tuple[str, list[str]] | None:
+    """The language whose function words clearly outnumber the English ones, with the distinct words found."""
+    lists = _function_words()
+    counts = Counter({language: sum(w in listed for w in words) for language, listed in lists.items()})
+    if not counts:
+        return None
+    language, total = counts.most_common(1)[0]
+    found = sorted({w for w in words if w in lists[language]})
+    if len(found) >= min_distinct and total >= FOREIGN_TO_ENGLISH_FUNCTION_WORDS * max(english, 1):
+        return language, found
+    return None
+
+
+@lru_cache(maxsize=1)
+def _function_words() -> dict[str, frozenset[str]]:
+    """Function words of other Latin-script languages, by language (``data/language/function_words.csv``)."""
+    lists: dict[str, set[str]] = {}
+    for row in read_table("language/function_words.csv", ("language", "word")):
+        lists.setdefault(row["language"], set()).add(row["word"].lower())
+    return {language: frozenset(words) for language, words in lists.items()}

@@ -6,21 +6,26 @@ Column mapping (GDELT 2.0 event table name ← Tightrope field) is documented in
 from __future__ import annotations
 
 import json
+import shutil
+import tempfile
 from pathlib import Path
-from typing import Literal
+from typing import BinaryIO, Literal
 
 from ..errors import ConfigError
 from .db import Store
 
-__all__ = ["export", "GDELT_SELECT", "FORMATS"]
+__all__ = ["export", "export_stream", "GDELT_SELECT", "FORMATS", "STREAM_FORMATS"]
 
 FORMATS = ("csv", "parquet", "plover-json", "parquet-dataset")
+#: The formats that can be written to a stream such as standard output (Parquet needs a file it can seek in).
+STREAM_FORMATS = ("csv", "plover-json")
 Format = Literal["csv", "parquet", "plover-json", "parquet-dataset"]
 
 GDELT_SELECT = """
 SELECT id AS GLOBALEVENTID,
        CAST(strftime(first_date, '%Y%m%d') AS INTEGER) AS SQLDATE,
        first_date AS EventDate,
+       CASE WHEN first_date IS NOT NULL THEN coalesce(date_precision, 'day') END AS DatePrecision,
        source_code AS Actor1Code, source_name AS Actor1Name, source_country AS Actor1CountryCode,
        target_code AS Actor2Code, target_name AS Actor2Name, target_country AS Actor2CountryCode,
        cameo AS EventCode, substr(cameo, 1, 3) AS EventBaseCode, substr(cameo, 1, 2) AS EventRootCode,
@@ -62,8 +67,38 @@ def export(store: Store, fmt: Format, out: str | Path) -> Path:
         store.con.execute(
             f"COPY ({dated}) TO {_literal(out)} (FORMAT PARQUET, PARTITION_BY (Year, Month), OVERWRITE_OR_IGNORE)")
     else:
-        out.write_text(json.dumps(_plover_records(store), ensure_ascii=False, indent=1, default=str), encoding="utf-8")
+        out.write_text(_plover_json(store), encoding="utf-8")
     return out
+
+
+def export_stream(store: Store, fmt: Format, stream: BinaryIO) -> None:
+    """Write the store's deduplicated events to an open binary stream, as :func:`export` writes a file.
+
+    Args:
+        store: the store.
+        fmt: csv or plover-json (:data:`STREAM_FORMATS`).
+        stream: where to write, e.g. standard output's buffer.
+
+    Raises:
+        ConfigError: ``fmt`` is unknown, or a Parquet format, which needs a file.
+    """
+    if fmt not in FORMATS:
+        raise ConfigError(f"unknown export format {fmt!r}; choose one of {', '.join(FORMATS)}")
+    if fmt not in STREAM_FORMATS:
+        raise ConfigError(f"the {fmt!r} export cannot be written to a stream: Parquet needs a file it can seek in; "
+                          f"give a file path (a folder for parquet-dataset), or choose {' or '.join(STREAM_FORMATS)}")
+    if fmt == "plover-json":
+        stream.write(_plover_json(store).encode("utf-8"))
+    else:
+        # DuckDB's COPY writes only files: the bytes are the same as an export to a file.
+        with tempfile.TemporaryDirectory(prefix="tightrope-export-") as folder:
+            with export(store, fmt, Path(folder) / "events.csv").open("rb") as written:
+                shutil.copyfileobj(written, stream)
+    stream.flush()
+
+
+def _plover_json(store: Store) -> str:
+    return json.dumps(_plover_records(store), ensure_ascii=False, indent=1, default=str)
 
 
 def _plover_records(store: Store) -> list[dict]:
