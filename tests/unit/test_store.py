@@ -134,12 +134,20 @@ def test_store_opens_a_version_1_file_and_migrates_it(tmp_path):
     for statement in MIGRATIONS[1]:
         con.execute(statement)
     con.execute("INSERT INTO meta VALUES ('schema_version', '1')")
+    # An article of 2021 reporting a meeting now and telling a 1994 ceasefire as history.
+    con.execute("INSERT INTO articles (id, published, text) VALUES ('a1', DATE '2021-04-06', 'text')")
+    for mention, day in (("m1", "2021-04-05"), ("m2", "1994-05-12")):
+        con.execute("""INSERT INTO event_mentions (id, article_id, sentence, source_country, target_country, cameo,
+                       modality, date) VALUES (?, 'a1', 's', 'ARM', 'AZE', '036', 'asserted', ?)""", [mention, day])
     con.close()
     with Store(path) as s:
-        assert s.version() == SCHEMA_VERSION == 5
+        assert s.version() == SCHEMA_VERSION == 6
         columns = {r[0] for r in s.con.execute("DESCRIBE events").fetchall()}
-        assert "date_precision" in columns
+        assert {"date_precision", "article_id", "background"} <= columns
         assert "explain" in {r[0] for r in s.con.execute("DESCRIBE event_mentions").fetchall()}
+        # The migration rebuilt the events, filling the new columns from the mentions.
+        rows = s.con.execute("SELECT first_date, article_id, background FROM events ORDER BY first_date").fetchall()
+        assert rows == [(dt.date(1994, 5, 12), "a1", True), (dt.date(2021, 4, 5), "a1", False)]
 
 
 def test_store_keeps_why_each_event_was_coded(tmp_path, pipeline):

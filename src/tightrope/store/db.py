@@ -17,7 +17,8 @@ from ..errors import ConfigError, InputError
 from ..ingest import discover
 from ..ingest.files import read_file
 from ..models import ActorRef, ArticleDoc, content_id
-from .dedup import rebuild_events
+from .dedup import rebuild_events, update_events
+from .queries import EventQuery, event_rows
 from .schema import MIGRATIONS, SCHEMA_VERSION
 
 __all__ = ["Store", "IngestReport", "DEFAULT_DB"]
@@ -87,10 +88,13 @@ class Store:
 
     def _migrate(self) -> None:
         self._check_version()
-        for version in range(self.version() + 1, SCHEMA_VERSION + 1):
+        found = self.version()
+        for version in range(found + 1, SCHEMA_VERSION + 1):
             self.con.execute("BEGIN TRANSACTION")
             for statement in MIGRATIONS[version]:
                 self.con.execute(statement)
+            if version == SCHEMA_VERSION and found > 0:
+                rebuild_events(self.con)  # columns added to ``events`` are filled from the mentions
             self.con.execute("INSERT OR REPLACE INTO meta VALUES ('schema_version', ?)", [str(version)])
             self.con.execute("COMMIT")
 
@@ -108,13 +112,15 @@ class Store:
         """
         self.con.execute("BEGIN TRANSACTION")
         try:
+            added: list[str] = []
             for doc in docs:
                 if not self.has_article(doc.article.id):
                     self._insert(doc)
+                    added += [e.id for e in doc.events]
             for error in errors:
                 self.con.execute("INSERT OR IGNORE INTO issues VALUES (?, NULL, ?, 'ingest', ?)",
                                  [content_id(error.source, error.reason), error.source, error.reason])
-            rebuild_events(self.con)
+            update_events(self.con, added)
             self.con.execute("COMMIT")
         except BaseException:
             self.con.execute("ROLLBACK")
@@ -226,11 +232,17 @@ class Store:
         limit: int = 100,
         offset: int = 0,
         explain: bool = False,
+        pair: tuple[str, str] | None = None,
+        background: bool | None = None,
+        sort: str = "-date",
     ) -> list[dict[str, Any]]:
-        """Deduplicated events matching the filters, newest first.
+        """Deduplicated events matching the filters, newest first (see :class:`~tightrope.store.queries.EventQuery`).
+
+        Each row carries where its first report is: ``article_id``, ``sentence`` (with
+        ``sentence_start``/``sentence_end``), ``trigger`` and ``url``.
 
         Args:
-            actor: source country (ISO3), actor code or actor id.
+            actor: source country (ISO3), actor code or actor id, any case.
             target: target country, code or id.
             cameo: a CAMEO code prefix ("11" matches 110-116).
             date_from: earliest first date.
@@ -240,31 +252,16 @@ class Store:
             offset: rows to skip (for paging).
             explain: add ``explain``, why the coder coded the event's first report (a dict, or None
                 for reports stored before schema version 3).
+            pair: two countries or codes, either direction.
+            background: True for history told by the articles only, False for current events only.
+            sort: a key of :data:`~tightrope.store.queries.SORTS`, ``-`` in front for descending.
 
         Returns:
             The events.
         """
-        where, params = ["1 = 1"], []
-        for column, value in (("source", actor), ("target", target)):
-            if value:
-                where.append(f"({column}_key = ? OR {column}_code = ? OR {column}_country = ?)")
-                params += [value, value, value]
-        for condition, value in (("starts_with(cameo, ?)", cameo), ("first_date >= ?", date_from),
-                                 ("first_date <= ?", date_to), ("modality = ?", modality)):
-            if value:
-                where.append(condition)
-                params.append(value)
-        sql = (f"SELECT * FROM events WHERE {' AND '.join(where)} "
-               "ORDER BY first_date DESC NULLS LAST, id LIMIT ? OFFSET ?")
-        rows = self.rows(sql, [*params, limit, offset])
-        if explain and rows:
-            found = dict(self.con.execute(
-                "SELECT id, explain FROM event_mentions WHERE list_contains(?, id)",
-                [[r["mention_id"] for r in rows]]).fetchall())
-            for row in rows:
-                text = found.get(row["mention_id"])
-                row["explain"] = json.loads(text) if text else None
-        return rows
+        query = EventQuery(actor=actor, target=target, pair=pair, cameo=cameo, date_from=date_from,
+                           date_to=date_to, modality=modality, background=background, sort=sort)
+        return event_rows(self.con, query, limit=limit, offset=offset, explain=explain)
 
 
 def _connect(path: Path, read_only: bool) -> duckdb.DuckDBPyConnection:
@@ -279,9 +276,43 @@ def _connect(path: Path, read_only: bool) -> duckdb.DuckDBPyConnection:
         if "lock" in text.lower():
             holder = re.search(r"PID (\d+)", text)
             who = f"process {holder.group(1)}" if holder else "another process"
+            server = _server_url(int(holder.group(1))) if holder else None
+            if server and read_only:
+                raise ConfigError(
+                    f"--db {path} is held by `tightrope serve` at {server} ({who}); DuckDB lets one process "
+                    f"open the file, so read it through the server (the dashboard at {server}/, the API at "
+                    f"{server}/docs), or stop the server first") from None
+            if server:
+                raise ConfigError(
+                    f"--db {path} is held by `tightrope serve` at {server} ({who}); DuckDB lets one process "
+                    f"open the file, so ingest through the server: `tightrope ingest PATHS --server {server}` "
+                    "(the server must be started with TIGHTROPE_API_TOKEN set, and the same token set here)"
+                ) from None
             raise ConfigError(f"--db {path} is in use by {who} (a running `tightrope ingest` or `serve`); "
-                              "wait for it to finish, stop it, or use another --db") from None
+                              "wait for it to finish, stop it, or use another --db; if it is `tightrope serve` "
+                              "started with TIGHTROPE_API_TOKEN, ingest through it with "
+                              "`tightrope ingest PATHS --server http://HOST:PORT`") from None
         raise ConfigError(f"--db {path} cannot be opened: {text}") from None
+
+
+def _server_url(pid: int) -> str | None:
+    """The address a ``tightrope serve`` process listens on, read from its command line; None for
+    any other process, or where ``/proc`` cannot tell (not Linux, another user's process)."""
+    try:
+        args = Path(f"/proc/{pid}/cmdline").read_bytes().decode(errors="replace").split("\0")
+    except OSError:
+        return None
+    if "serve" not in args or not any(a.endswith("tightrope") or a == "tightrope.cli" for a in args):
+        return None
+    options = {"--host": "127.0.0.1", "--port": "8000"}  # the defaults of `tightrope serve`
+    for i, arg in enumerate(args):
+        name, eq, value = arg.partition("=")
+        if name in options:
+            options[name] = value if eq else (args[i + 1] if i + 1 < len(args) else options[name])
+    host = options["--host"]
+    if host in ("0.0.0.0", "::"):
+        host = "127.0.0.1"  # listening everywhere, so reachable here on the loopback address
+    return f"http://{'[' + host + ']' if ':' in host else host}:{options['--port']}"
 
 
 def _ref(ref: ActorRef | None) -> list[Any]:

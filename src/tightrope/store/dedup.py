@@ -1,24 +1,44 @@
-"""Merge event mentions into real-world events, deterministically, whatever the ingest order."""
+"""Merge event mentions into real-world events, deterministically, whatever the ingest order.
+
+Mentions share a key when they have the same source, target, code and modality; sorted by date, a
+gap of more than ``DEDUP_WINDOW_DAYS`` starts a new event. Ids hash the key and the cluster's
+smallest mention id, so any two ways of building the table give the same rows. Undated mentions
+fall back to their article's publication date (still undated: an event of their own). An event is
+background when every report dates it more than ``BACKGROUND_DAYS`` before its own article.
+
+Two ways to build the ``events`` table, with the same result:
+
+- :func:`rebuild_events` clusters every mention (a migration, the ``run`` index).
+- :func:`update_events` is what an ingest batch does: only the events a new mention can join are
+  taken apart and clustered again with it. Consecutive events of one key are more than the window
+  apart, so a new mention on day *d* can only merge the events of its key that reach within the
+  window of *d*; everything else stays as it is. The cost follows the batch, not the store.
+"""
 
 from __future__ import annotations
 
 import duckdb
 
+from ..config import BACKGROUND_DAYS
 from .schema import DEDUP_WINDOW_DAYS
 
-__all__ = ["rebuild_events"]
+__all__ = ["rebuild_events", "update_events"]
 
-# Mentions share a key when they have the same source, target, code and modality; sorted by date,
-# a gap of more than the window starts a new event. Ids hash the key and the first mention, so a
-# rebuild gives the same ids. Undated mentions fall back to their article's publication date.
-_REBUILD = f"""
-CREATE OR REPLACE TEMP TABLE _keyed AS
-SELECT m.*, a.url AS article_url, coalesce(a.site, a.url, a.source_path) AS outlet,
-       coalesce(m.source_country, m.source_code, m.source_actor_id) AS source_key,
-       coalesce(m.target_country, m.target_code, m.target_actor_id, '') AS target_key,
-       coalesce(m.date, a.published) AS day
-FROM event_mentions m JOIN articles a ON a.id = m.article_id;
+_KEY = ("coalesce(m.source_country, m.source_code, m.source_actor_id)",
+        "coalesce(m.target_country, m.target_code, m.target_actor_id, '')")
 
+# What clustering reads of a mention: narrow columns only, so an update never reads the sentences
+# and explanations of the whole store. ``{mentions}`` is the table or a selection of it.
+_KEYED = f"""
+SELECT m.id, m.article_id, {_KEY[0]} AS source_key, {_KEY[1]} AS target_key, m.cameo, m.modality,
+       coalesce(m.date, a.published) AS day, coalesce(a.published - m.date > {BACKGROUND_DAYS}, false) AS told_as_history,
+       coalesce(a.site, a.url, a.source_path) AS outlet, m.topics, coalesce(m.date_precision, 'day') AS precision
+FROM {{mentions}} m JOIN {{articles}} a ON a.id = m.article_id"""
+_NARROW = ("id, article_id, source_country, source_code, source_actor_id, target_country, target_code, "
+           "target_actor_id, cameo, modality, date, topics, date_precision")
+
+# Cluster the rows of temp table _keyed into temp table _groups, one row per event.
+_CLUSTER = f"""
 CREATE OR REPLACE TEMP TABLE _clustered AS
 SELECT *, sum(gap) OVER (PARTITION BY source_key, target_key, cameo, modality ORDER BY day NULLS LAST, id
                          ROWS UNBOUNDED PRECEDING) AS cluster_no
@@ -27,23 +47,114 @@ FROM (
                  THEN 1 ELSE 0 END AS gap
   FROM _keyed WINDOW w AS (PARTITION BY source_key, target_key, cameo, modality ORDER BY day NULLS LAST, id)
 );
-
-DELETE FROM events;
-INSERT INTO events
-SELECT substr(md5(source_key || '|' || target_key || '|' || cameo || '|' || modality || '|' || min(id)), 1, 16),
-       source_key, target_key,
-       arg_min(source_name, id), arg_min(source_country, id), arg_min(source_code, id),
-       arg_min(target_name, id), arg_min(target_country, id), arg_min(target_code, id),
-       cameo, arg_min(cameo_name, id), arg_min(goldstein, id), arg_min(quad_class, id),
-       arg_min(plover_type, id), arg_min(plover_mode, id), modality,
-       min(day), max(day), count(*), count(DISTINCT article_id), count(DISTINCT outlet),
-       list_sort(list_distinct(flatten(list(topics)))), arg_min(sentence, id), arg_min(article_url, id), min(id),
-       arg_min(coalesce(date_precision, 'day'), day)
-FROM _clustered
-GROUP BY source_key, target_key, cameo, modality, cluster_no;
+CREATE OR REPLACE TEMP TABLE _groups AS
+SELECT source_key, target_key, cameo, modality, min(id) AS first_id, min(day) AS first_date, max(day) AS last_date,
+       count(*) AS mentions, count(DISTINCT article_id) AS articles, count(DISTINCT outlet) AS sources,
+       list_sort(list_distinct(flatten(list(topics)))) AS topics, arg_min(precision, day) AS precision,
+       bool_and(told_as_history) AS background, list(id ORDER BY id) AS mention_ids
+FROM _clustered GROUP BY source_key, target_key, cameo, modality, cluster_no;
+DROP TABLE _clustered;
+DROP TABLE _keyed;
 """
+
+# One event per group; what describes it comes from its smallest mention (``{first}`` is the
+# mentions table, or the groups' first mentions fetched by id).
+_INSERT = """
+INSERT INTO events
+SELECT substr(md5(g.source_key || '|' || g.target_key || '|' || g.cameo || '|' || g.modality || '|' || g.first_id), 1, 16),
+       g.source_key, g.target_key, m.source_name, m.source_country, m.source_code,
+       m.target_name, m.target_country, m.target_code, g.cameo, m.cameo_name, m.goldstein, m.quad_class,
+       m.plover_type, m.plover_mode, g.modality, g.first_date, g.last_date, g.mentions, g.articles, g.sources,
+       g.topics, m.sentence, a.url, g.first_id, g.precision, m.article_id, g.background, g.mention_ids,
+       g.source_key || '|' || g.target_key || '|' || g.cameo || '|' || g.modality
+FROM _groups g JOIN {first} m ON m.id = g.first_id JOIN articles a ON a.id = m.article_id
+"""
+
+_REBUILD = f"""
+CREATE OR REPLACE TEMP TABLE _keyed AS {_KEYED.format(mentions='event_mentions', articles='articles')};
+DELETE FROM events;
+{_CLUSTER}
+{_INSERT.format(first='event_mentions')};
+DROP TABLE _groups;
+"""
+
+# _reach: for each new dated mention (in _fresh), the span its events cover once it joins them (its
+# day, widened to the events of its key, in _near, within the window). Those events are taken
+# apart: their mentions (``mention_ids``) and the new ones are clustered again. Nothing else is read.
+_REACH = f"""
+CREATE OR REPLACE TEMP TABLE _reach AS
+SELECT f.source_key, f.target_key, f.cameo, f.modality,
+       least(f.day, min(e.first_date)) AS lo, greatest(f.day, max(e.last_date)) AS hi
+FROM _fresh f LEFT JOIN _near e
+  ON e.source_key = f.source_key AND e.target_key = f.target_key AND e.cameo = f.cameo
+ AND e.modality = f.modality AND e.first_date IS NOT NULL
+ AND f.day BETWEEN e.first_date - {DEDUP_WINDOW_DAYS} AND e.last_date + {DEDUP_WINDOW_DAYS}
+WHERE f.day IS NOT NULL
+GROUP BY f.id, f.source_key, f.target_key, f.cameo, f.modality, f.day;
+SELECT e.id, e.mention_ids FROM _near e SEMI JOIN _reach r
+  ON e.source_key = r.source_key AND e.target_key = r.target_key AND e.cameo = r.cameo
+ AND e.modality = r.modality AND e.first_date BETWEEN r.lo AND r.hi
+"""
+
+#: Above this many new mentions or events, an update reads the mentions by a join, not by id.
+_BY_ID = 2000
 
 
 def rebuild_events(con: duckdb.DuckDBPyConnection) -> None:
     """Rebuild the ``events`` table from every event mention (inside the caller's transaction)."""
     con.execute(_REBUILD)
+
+
+def update_events(con: duckdb.DuckDBPyConnection, new_mentions: list[str]) -> None:
+    """Bring ``events`` up to date after ``new_mentions`` (ids) were inserted (inside the caller's
+    transaction); the table ends as :func:`rebuild_events` would leave it.
+
+    Every read goes through an index with the batch's own values (mention, article and event ids,
+    event keys), so the cost follows the batch and the events it touches, not the size of the store.
+    """
+    if not new_mentions:
+        return
+    if len(new_mentions) > _BY_ID:
+        rebuild_events(con)
+        return
+    _keyed_by_id(con, "_fresh", new_mentions)
+    keys = [r[0] for r in con.execute("SELECT DISTINCT source_key || '|' || target_key || '|' || cameo || '|' || "
+                                      "modality FROM _fresh WHERE day IS NOT NULL").fetchall()]
+    near = f"SELECT * EXCLUDE (dedup_key) FROM events WHERE dedup_key IN ({_marks(keys)})" if keys else \
+        "SELECT * EXCLUDE (dedup_key) FROM events LIMIT 0"
+    con.execute(f"CREATE OR REPLACE TEMP TABLE _near AS {near}", keys)
+    taken = con.execute(_REACH).fetchall()
+    con.execute("DROP TABLE _reach; DROP TABLE _near")
+    if taken:
+        con.execute(f"DELETE FROM events WHERE id IN ({_marks(taken)})", [t[0] for t in taken])
+    old = [i for _, ids in taken for i in ids or []]
+    if len(old) > _BY_ID:
+        con.execute(f"""CREATE OR REPLACE TEMP TABLE _old AS
+                        SELECT * FROM ({_KEYED.format(mentions='event_mentions', articles='articles')})
+                        WHERE id IN (SELECT unnest(?))""", [old])
+    elif old:
+        _keyed_by_id(con, "_old", old)
+    con.execute("CREATE OR REPLACE TEMP TABLE _keyed AS SELECT * FROM _fresh"
+                + (" UNION ALL BY NAME SELECT * FROM _old" if old else ""))
+    con.execute("DROP TABLE _fresh" + ("; DROP TABLE _old" if old else "") + f"; {_CLUSTER}")
+    firsts = [r[0] for r in con.execute("SELECT first_id FROM _groups").fetchall()]
+    if len(firsts) > _BY_ID:
+        con.execute(_INSERT.format(first="event_mentions"))
+    elif firsts:
+        con.execute(_INSERT.format(first=f"(SELECT * FROM event_mentions WHERE id IN ({_marks(firsts)}))"), firsts)
+    con.execute("DROP TABLE _groups")
+
+
+def _marks(values: list) -> str:
+    return ", ".join("?" * len(values))
+
+
+def _keyed_by_id(con: duckdb.DuckDBPyConnection, table: str, ids: list[str]) -> None:
+    """Temp table ``table``: the clustering columns of the mentions with these ids, read (with their
+    articles) through the primary-key indexes."""
+    con.execute(f"CREATE OR REPLACE TEMP TABLE _m AS SELECT {_NARROW} FROM event_mentions WHERE id IN ({_marks(ids)})",
+                ids)
+    articles = [r[0] for r in con.execute("SELECT DISTINCT article_id FROM _m").fetchall()]
+    chosen = f"(SELECT * FROM articles WHERE id IN ({_marks(articles)}))"
+    con.execute(f"CREATE OR REPLACE TEMP TABLE {table} AS {_KEYED.format(mentions='_m', articles=chosen)}", articles)
+    con.execute("DROP TABLE _m")

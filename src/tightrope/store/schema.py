@@ -11,7 +11,8 @@ Tables (one row per ...):
 - ``events``          real-world event: event mentions merged across articles (same source,
                       target, CAMEO code and modality, dates within ``DEDUP_WINDOW_DAYS``), with
                       NumMentions, NumArticles, NumSources as in GDELT, and the precision of its
-                      first date (day, month or year). Rebuilt from
+                      first date (day, month or year), the article of its first report and
+                      whether it is background (history told by the article). Kept up to date from
                       ``event_mentions`` after every batch, so it never drifts from them.
 - ``quotes``          quotation with its speaker.
 - ``issues``          input or stage that could not be analysed, with the reason.
@@ -79,7 +80,19 @@ _V5 = ["""CREATE TABLE relation_mentions (
         clause_end INTEGER, basis VARCHAR, background BOOLEAN, date DATE)""",
        "CREATE INDEX relation_mentions_pair ON relation_mentions (a, b)"]
 
+#: Version 6: a real-world event keeps the article of its first report (so every event links to its
+#: evidence) and whether it is background: every report dates it over ``BACKGROUND_DAYS`` before its
+#: article ("the 1994 ceasefire"), so current aggregates leave it out. Filled when the migration
+#: rebuilds the events table. ``mention_ids`` lists its reports and ``dedup_key`` (indexed) is its
+#: source|target|code|modality, so an ingest batch finds and re-clusters only the events its new
+#: mentions can join (``dedup.update_events``).
+_V6 = ["ALTER TABLE events ADD COLUMN article_id VARCHAR",
+       "ALTER TABLE events ADD COLUMN background BOOLEAN",
+       "ALTER TABLE events ADD COLUMN mention_ids VARCHAR[]",
+       "ALTER TABLE events ADD COLUMN dedup_key VARCHAR",
+       "CREATE INDEX events_dedup_key ON events (dedup_key)"]
+
 #: Version -> statements that bring a file at version - 1 to it.
-MIGRATIONS: dict[int, list[str]] = {1: _V1, 2: _V2, 3: _V3, 4: _V4, 5: _V5}
+MIGRATIONS: dict[int, list[str]] = {1: _V1, 2: _V2, 3: _V3, 4: _V4, 5: _V5, 6: _V6}
 
 SCHEMA_VERSION = max(MIGRATIONS)
