@@ -23,6 +23,15 @@ def _parse_date(ctx: click.Context, param: click.Parameter, value: str | None) -
         raise click.BadParameter(f"{value!r} is not a date; write it as YYYY-MM-DD, e.g. 2021-04-06") from None
 
 
+def _check_sort(ctx: click.Context, param: click.Parameter, value: str) -> str:
+    from .store.queries import SORTS
+
+    if value.lstrip("-") not in SORTS:
+        raise click.BadParameter(f"{value!r} is not a sort key; use one of {', '.join(SORTS)} "
+                                 "(with - in front for descending)")
+    return value
+
+
 @click.group()
 @click.version_option(package_name="tightrope")
 def main() -> None:
@@ -88,40 +97,69 @@ _DB_OPTION = click.option("--db", "db_path", default="tightrope.duckdb", show_de
 @main.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True, path_type=str))
 @_DB_OPTION
+@click.option("--server", metavar="URL",
+              help="Store through a running `tightrope serve` (e.g. http://127.0.0.1:8000) instead of opening --db; "
+                   "the token is read from TIGHTROPE_API_TOKEN.")
 @click.option("--published", callback=_parse_date, metavar="DATE",
               help="Publication date (YYYY-MM-DD) for every article, overriding the page's own.")
 @click.option("--max-bytes", type=click.IntRange(min=1), default=MAX_INPUT_BYTES, show_default=True,
               help="Refuse input files larger than this.")
 @click.option("--batch-size", type=click.IntRange(min=1), default=16, show_default=True,
-              help="Articles stored per transaction.")
+              help="Articles stored per transaction (with --server: per request, at most 64).")
 @_CODER_OPTION
-def ingest(paths: tuple[str, ...], db_path: str, published: dt.date | None, max_bytes: int, batch_size: int,
-           coder: str | None) -> None:
-    """Analyse articles and store them in a DuckDB file.
+@click.pass_context
+def ingest(ctx: click.Context, paths: tuple[str, ...], db_path: str, server: str | None, published: dt.date | None,
+           max_bytes: int, batch_size: int, coder: str | None) -> None:
+    """Analyse articles and store them in a DuckDB file, or through a server that holds it.
 
     Rerunning on the same inputs changes nothing; rerunning after an interruption
-    finishes the job without duplicates.
+    finishes the job without duplicates. While `tightrope serve` holds the file, give
+    --server: the files are read here and the server analyses and stores them.
     """
-    from .pipeline import Pipeline
-    from .store import Store
-
     def progress(done: int, total: int, report) -> None:
         click.echo(f"stored {report.stored} article(s), {done}/{total} file(s) read", err=True)
 
     try:
-        pipeline = Pipeline(coder=coder)
-        with Store(db_path) as store:
-            report = store.ingest(pipeline, paths, max_bytes=max_bytes, published=published,
-                                  batch_size=batch_size, progress=progress)
+        if server:
+            report = _ingest_remote(ctx, paths, server, published, max_bytes, batch_size, coder, progress)
+            where = server
+        else:
+            from .pipeline import Pipeline
+            from .store import Store
+
+            with Store(db_path) as store:  # opened first: a held file is reported before the model loads
+                report = store.ingest(Pipeline(coder=coder), paths, max_bytes=max_bytes, published=published,
+                                      batch_size=batch_size, progress=progress)
+            where = db_path
     except TightropeError as exc:
         raise click.ClickException(str(exc)) from None
     for source, reason in report.skipped:
         click.echo(f"skipped {source}: {reason}", err=True)
-    click.echo(f"{report.stored} stored, {report.already} already in {db_path}, {len(report.skipped)} skipped",
+    click.echo(f"{report.stored} stored, {report.already} already in {where}, {len(report.skipped)} skipped",
                err=True)
     if report.stored == 0 and report.already == 0:
         click.echo("nothing could be stored; fix the inputs listed above and run again", err=True)
         sys.exit(1)
+
+
+def _ingest_remote(ctx: click.Context, paths, server: str, published, max_bytes: int, batch_size: int,
+                   coder: str | None, progress):
+    """``ingest --server``: check the options that do not apply, then send the articles."""
+    import os
+
+    from .api.batches import MAX_BATCH
+    from .store.remote import ingest_remote
+
+    if ctx.get_parameter_source("db_path") is not click.core.ParameterSource.DEFAULT:
+        raise click.UsageError("give --db or --server, not both: the server stores into the --db it was started with")
+    if coder:
+        raise click.UsageError("--coder does not apply with --server: the server analyses with its own coder; "
+                               "drop --coder, or ingest with --db while no server holds the file")
+    if batch_size > MAX_BATCH:
+        raise click.UsageError(f"--batch-size {batch_size} is over the {MAX_BATCH} articles a server takes in one "
+                               f"request; give at most {MAX_BATCH}")
+    return ingest_remote(server, os.environ.get("TIGHTROPE_API_TOKEN"), paths, max_bytes=max_bytes,
+                         published=published, batch_size=batch_size, progress=progress)
 
 
 @main.command()
@@ -135,16 +173,29 @@ def ingest(paths: tuple[str, ...], db_path: str, published: dt.date | None, max_
 @click.option("--limit", type=click.IntRange(min=1), default=50, show_default=True)
 @click.option("--format", "fmt", type=click.Choice(["table", "jsonl"]), default="table", show_default=True)
 @click.option("--explain", is_flag=True, help="Say why each event was coded (trigger, scores, features, parties).")
+@click.option("--pair", nargs=2, metavar="A B", help="Two countries, events either way between them.")
+@click.option("--history", type=click.Choice(["any", "current", "only"]), default="any", show_default=True,
+              help="Events the articles tell as history (dated over a year before them): keep, leave out, or only.")
+@click.option("--sort", default="-date", show_default=True, metavar="KEY", callback=_check_sort,
+              help="date, goldstein, articles, mentions, cameo, source, target or modality; - in front for descending.")
+@click.option("--offset", type=click.IntRange(min=0), default=0, show_default=True, help="Rows to skip (paging).")
 def events(db_path: str, actor, target, cameo, date_from, date_to, modality, limit: int, fmt: str,
-           explain: bool) -> None:
-    """List deduplicated events from the store, filtered."""
+           explain: bool, pair, history: str, sort: str, offset: int) -> None:
+    """List deduplicated events from the store, filtered. Codes match in any case."""
     import json
 
     from .render import events_table, explain_lines
 
+    background = {"any": None, "current": False, "only": True}[history]
     with _open_store(db_path) as store:
         rows = store.events(actor=actor, target=target, cameo=cameo, date_from=date_from, date_to=date_to,
-                            modality=modality, limit=limit, explain=explain)
+                            modality=modality, limit=limit, offset=offset, explain=explain,
+                            pair=tuple(pair) if pair else None, background=background, sort=sort)
+        if explain:
+            from .store.queries import event_detail
+
+            for row in rows:
+                row["reports"] = (event_detail(store.con, row["id"]) or {}).get("reports", [])
     if fmt == "jsonl":
         for row in rows:
             click.echo(json.dumps(row, default=str, ensure_ascii=False))
@@ -164,21 +215,22 @@ def events(db_path: str, actor, target, cameo, date_from, date_to, modality, lim
 @click.option("--from", "date_from", callback=_parse_date, metavar="DATE", help="Earliest date.")
 @click.option("--to", "date_to", callback=_parse_date, metavar="DATE", help="Latest date.")
 @click.option("--by", type=click.Choice(["day", "week", "month", "year"]), default="month", show_default=True)
-@click.option("--background", is_flag=True, help="Also list statements about history (left out of the brief by default).")
+@click.option("--background", is_flag=True,
+              help="Also count events and statements about history (left out of the series and brief by default).")
 @click.option("--change-at", "change_at", callback=_parse_date, metavar="DATE",
               help="Show which issue areas warmed or cooled from before DATE to DATE on.")
 def dyad(a: str, b: str, db_path: str, date_from, date_to, by: str, background: bool, change_at) -> None:
     """Relations between countries A and B (ISO3): series by period and a brief with evidence."""
-    from .relations import brief_change, dyad_brief, dyad_series
+    from .relations import brief_change, dyad_brief, dyad_timeline
     from .render import brief_text, series_table
 
     a, b = a.upper(), b.upper()
     with _open_store(db_path) as store:
-        series = dyad_series(store, a, b, by, date_from, date_to)  # type: ignore[arg-type]
+        line = dyad_timeline(store, a, b, by, date_from, date_to, background=background)  # type: ignore[arg-type]
         brief = dyad_brief(store, a, b, date_from, date_to, background=background)
         if change_at:
             brief.change = brief_change(store, a, b, change_at)
-    click.echo(series_table(a, b, by, series))
+    click.echo(series_table(a, b, by, line.series, line.gaps, line.imprecise))
     click.echo(brief_text(brief))
 
 
@@ -186,12 +238,20 @@ def dyad(a: str, b: str, db_path: str, date_from, date_to, by: str, background: 
 @_DB_OPTION
 @click.option("--format", "fmt", type=click.Choice(["csv", "parquet", "plover-json", "parquet-dataset"]),
               required=True, help="GDELT-like CSV or Parquet, PLOVER-style JSON, or a Parquet folder by date.")
-@click.option("--out", required=True, type=click.Path(), help="File (or folder for parquet-dataset) to write.")
+@click.option("--out", required=True, type=click.Path(allow_dash=True),
+              help="File (or folder for parquet-dataset) to write; '-' writes csv or plover-json to standard output.")
 def export_cmd(db_path: str, fmt: str, out: str) -> None:
     """Export deduplicated events (column mapping: docs/EXPORTS.md)."""
-    from .store.export import export
+    from .store.export import STREAM_FORMATS, export, export_stream
 
+    if out == "-" and fmt not in STREAM_FORMATS:
+        raise click.BadParameter(f"--format {fmt} cannot be written to standard output (Parquet needs a file); "
+                                 f"give a path (--out events.parquet, or a folder for parquet-dataset), or use --format "
+                                 f"{' or '.join(STREAM_FORMATS)} with --out -", param_hint="'--out'")
     with _open_store(db_path) as store:
+        if out == "-":
+            export_stream(store, fmt, click.get_binary_stream("stdout"))  # type: ignore[arg-type]
+            return
         path = export(store, fmt, out)  # type: ignore[arg-type]
     click.echo(f"wrote {path}", err=True)
 

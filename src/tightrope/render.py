@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 
 from .models import ActorRef, ArticleDoc
@@ -64,10 +65,17 @@ def shown_date(day: object, precision: str | None) -> str:
 
 
 def events_table(rows: list[dict]) -> str:
-    """A table of stored (deduplicated) events."""
+    """A table of stored (deduplicated) events; a party is shown as "name (code)", or its name alone
+    when it has no code, or "-" when there is none."""
+
+    def party(name: str | None, code: str | None) -> str:
+        if not name:
+            return "-"
+        return f"{name} ({code})" if code and code != name else name
+
     body = [
-        (shown_date(r["first_date"], r.get("date_precision")), f"{r['source_name']} ({r['source_code']})", r["cameo"],
-         _clip(r["cameo_name"], 28), f"{r['target_name']} ({r['target_code']})" if r["target_name"] else "-",
+        (shown_date(r["first_date"], r.get("date_precision")), party(r["source_name"], r["source_code"]), r["cameo"],
+         _clip(r["cameo_name"], 28), party(r["target_name"], r["target_code"]),
          r["modality"], str(r["num_articles"]), _clip(r["evidence"], 50))
         for r in rows
     ]
@@ -76,7 +84,31 @@ def events_table(rows: list[dict]) -> str:
 
 
 def explain_lines(row: dict) -> list[str]:
-    """Why one stored event was coded, as readable lines (``tightrope events --explain``)."""
+    """Why one stored event was coded, as readable lines (``tightrope events --explain``): the coder's
+    reasons, then (when ``row["reports"]`` holds the event's reports) the first report's date and
+    what it rests on and how each party was resolved."""
+    return _coder_lines(row) + _report_lines(row.get("reports") or [])
+
+
+def _report_lines(reports: list[dict]) -> list[str]:
+    if not reports:
+        return []
+    first = reports[0]
+    basis = ", ".join(x for x in (first.get("date_basis"), first.get("date_text") and repr(first["date_text"])) if x)
+    lines = [f"  date {shown_date(first.get('date'), first.get('date_precision'))}" + (f" ({basis})" if basis else "")
+             + f"; {len(reports)} report{'s' if len(reports) != 1 else ''}, first in article {first['article_id']}"]
+    for side in ("source", "target"):
+        actor = first.get(f"{side}_actor")
+        if not actor:
+            continue
+        role = f", {actor['role']}" if actor.get("role") else ""
+        rests = f" [{actor['role_basis']}]" if actor.get("role_basis") else ""
+        lines.append(f"  {side}: {actor['name']} ({actor['kind']}, {actor.get('code') or actor.get('country') or '-'}"
+                     f"{role}){rests}")
+    return lines
+
+
+def _coder_lines(row: dict) -> list[str]:
     head = f"{row['source_name']} {row['cameo']} {row['target_name'] or '-'}: {_clip(row['evidence'], 90)}"
     why = row.get("explain")
     if not why:
@@ -92,23 +124,35 @@ def explain_lines(row: dict) -> list[str]:
             f"  features that pushed hardest: {', '.join(why.get('features') or []) or '-'}",
             f"  rules coder on the same word: {', '.join(why.get('rules') or []) or 'nothing'}",
             f"  parties from the {why.get('parties')}" + (f" ({', '.join(sides)})" if sides else ""),
-            f"  modality scores: {modality}"]
+            f"  modality scores: {modality}"
+            + (f"; rests on {why['modality_basis']}" if why.get("modality_basis") else "")]
 
 
-def series_table(a: str, b: str, by: str, series: list) -> str:
-    """The dyad series: one line per period."""
+def series_table(a: str, b: str, by: str, series: list, gaps: list | None = None,
+                 imprecise: list | None = None) -> str:
+    """The dyad series: one line per period with events, a line for each span without, and the
+    events dated more coarsely than the period apart."""
     lines = [f"== {a} \u2194 {b}, asserted events by {by}"]
-    body = [(str(r.period), str(r.events), str(r.verbal_cooperation), str(r.material_cooperation),
-             str(r.verbal_conflict), str(r.material_conflict), f"{r.goldstein_sum:+.1f}", f"{r.goldstein_mean:+.2f}")
-            for r in series]
+    starts = {start: end for start, end in gaps or []}
+    body: list[tuple[str, ...]] = []
+    for r in series:
+        body.append((str(r.period), str(r.events), str(r.verbal_cooperation), str(r.material_cooperation),
+                     str(r.verbal_conflict), str(r.material_conflict), f"{r.goldstein_sum:+.1f}",
+                     f"{r.goldstein_mean:+.2f}"))
+        following = r.end + dt.timedelta(days=1) if r.end else None
+        if following in starts:
+            body.append((f"  ... no events {following} to {starts[following]}", "", "", "", "", "", "", ""))
     lines += _table(("period", "events", "verb.coop", "mat.coop", "verb.confl", "mat.confl", "goldstein",
                      "mean"), body)
+    for r in imprecise or []:
+        lines.append(f"  + {r.events} event(s) known only to the {r.precision} {shown_date(r.period, r.precision)} "
+                     f"(mean {r.goldstein_mean:+.2f}), not placed in a {by}")
     return "\n".join(lines)
 
 
 def brief_text(brief) -> str:
     """The dyad brief: trend, convergences, divergences and third parties by issue area, with evidence."""
-    lines = ["", f"Trend: {brief.trend}"]
+    lines = ["", f"Trend: {brief.trend}" + (f" ({brief.trend_basis})" if brief.trend_basis else "")]
     sections = [("Convergences", brief.convergences), ("Divergences", brief.divergences),
                 ("Third parties (pressure on the pair, or a party they split over)", brief.third_parties)]
     if brief.background:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import socket
 import subprocess
@@ -26,11 +27,9 @@ def _free_port() -> int:
         return s.getsockname()[1]
 
 
-@pytest.fixture(scope="session")
-def server(example_db, tmp_path_factory):
-    import shutil
-
-    db = shutil.copy(example_db, tmp_path_factory.mktemp("server") / "served.duckdb")  # its own file: own process
+@contextlib.contextmanager
+def serving(db: Path):
+    """A real ``tightrope serve`` over ``db`` on a free loopback port; yields its base URL."""
     port = _free_port()
     env = {k: v for k, v in os.environ.items() if k != "TIGHTROPE_API_TOKEN"}
     proc = subprocess.Popen([sys.executable, "-m", "tightrope.cli", "serve", "--db", str(db), "--host",
@@ -48,9 +47,20 @@ def server(example_db, tmp_path_factory):
     else:
         proc.kill()
         raise RuntimeError("server did not answer within 30 s")
-    yield url
-    proc.terminate()
-    proc.wait(timeout=10)
+    try:
+        yield url
+    finally:
+        proc.terminate()
+        proc.wait(timeout=10)
+
+
+@pytest.fixture(scope="session")
+def server(example_db, tmp_path_factory):
+    import shutil
+
+    db = shutil.copy(example_db, tmp_path_factory.mktemp("server") / "served.duckdb")  # its own file: own process
+    with serving(Path(db)) as url:
+        yield url
 
 
 @pytest.fixture(scope="module")

@@ -11,25 +11,26 @@ from importlib import resources
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
-from fastapi import FastAPI, Header, Query
+from fastapi import FastAPI, Header, Query, Request
 from fastapi import Path as PathParam
-from fastapi.responses import FileResponse, HTMLResponse
+from fastapi.responses import FileResponse, HTMLResponse, RedirectResponse, Response
 from fastapi.staticfiles import StaticFiles
 from pydantic import BaseModel, Field, model_validator
 
-from ..actors import load_kb
 from ..actors.lookup import lookup_records
 from ..errors import ConfigError, InputError
-from ..relations import brief_change, dyad_brief, dyad_series
+from ..relations import brief_change, dyad_brief, dyad_timeline
 from ..store import Store
+from .articles import router as articles_router
+from .docs import install_docs
 from .errors import ApiError, install_error_handlers
+from .events import router as events_router
 from .limits import BodySizeLimit
+from .network import router as network_router
+from .params import ArticleId, Country, country_code
 
 __all__ = ["ApiSettings", "create_app"]
 
-Modality = Literal["asserted", "negated", "future", "hypothetical"]
-Country = Annotated[str, PathParam(pattern="^[A-Z]{3}$", description="ISO 3166-1 alpha-3 code")]
-ArticleId = Annotated[str, PathParam(pattern="^[0-9a-f]{16}$", description="16-hex content-hash id")]
 
 
 @dataclass(frozen=True)
@@ -97,14 +98,20 @@ def create_app(settings: ApiSettings) -> FastAPI:
     Returns:
         The ASGI application.
     """
-    app = FastAPI(title="Tightrope", version="0.1.0",
+    app = FastAPI(title="Tightrope", version="0.1.0", docs_url=None, redoc_url=None,
                   description="Political events from news: actors, CAMEO/PLOVER events with evidence, dyads.")
+    install_docs(app)
     app.add_middleware(BodySizeLimit, max_bytes=settings.max_request_bytes)
     install_error_handlers(app)
     db = _Db(settings.db, writable=settings.token is not None)
     app.state.db = db
-    pipeline_holder: dict[str, Any] = {}
+    app.include_router(network_router)
+    # The pipeline, made on first write, and the lock that lets one analysis run at a time (spaCy
+    # pipelines are not made for concurrent calls); POST /api/articles and /api/batches share both.
+    pipeline_holder: dict[str, Any] = {"lock": threading.Lock()}
     static = resources.files("tightrope.web").joinpath("static")
+    app.include_router(articles_router)
+    app.include_router(events_router)
     app.mount("/static", StaticFiles(directory=str(static)), name="static")
 
     @app.get("/api/health", tags=["meta"])
@@ -112,41 +119,13 @@ def create_app(settings: ApiSettings) -> FastAPI:
         """Whether the server is up, and its database."""
         return {"status": "ok", "db": str(settings.db), "writable": settings.token is not None}
 
-    @app.get("/api/articles", tags=["articles"])
-    def list_articles(limit: Annotated[int, Query(ge=1, le=500)] = 50,
-                      offset: Annotated[int, Query(ge=0, le=10_000_000)] = 0) -> dict[str, Any]:
-        """Stored articles, newest first, with their numbers of actors, events and quotes."""
-        items = db.rows("""
-            SELECT a.id, a.title, a.url, a.published, a.source_path, a.site,
-                   (SELECT count(*) FROM actors x WHERE x.article_id = a.id) AS actors,
-                   (SELECT count(*) FROM event_mentions e WHERE e.article_id = a.id) AS events,
-                   (SELECT count(*) FROM quotes q WHERE q.article_id = a.id) AS quotes
-            FROM articles a ORDER BY a.published DESC NULLS LAST, a.id LIMIT ? OFFSET ?""", [limit, offset])
-        total = db.rows("SELECT count(*) AS n FROM articles")[0]["n"]
-        return {"total": total, "limit": limit, "offset": offset, "items": items}
-
-    @app.get("/api/articles/{article_id}", tags=["articles"])
-    def get_article(article_id: ArticleId) -> dict[str, Any]:
-        """One article with its text and every annotation (actors with mentions, events, quotes)."""
-        found = db.rows("SELECT * FROM articles WHERE id = ?", [article_id])
-        if not found:
-            raise ApiError(404, f"no article {article_id!r}; list the stored ones at /api/articles")
-        article = found[0]
-        actors = db.rows("SELECT * FROM actors WHERE article_id = ? ORDER BY actor_id", [article_id])
-        mentions = db.rows("SELECT * FROM mentions WHERE article_id = ? ORDER BY start_char", [article_id])
-        for actor in actors:
-            actor["mentions"] = [m for m in mentions if m["actor_id"] == actor["actor_id"]]
-        events = db.rows("SELECT * FROM event_mentions WHERE article_id = ? ORDER BY trigger_start, id", [article_id])
-        quotes = db.rows("SELECT * FROM quotes WHERE article_id = ? ORDER BY start_char", [article_id])
-        return {"article": article, "actors": actors, "events": events, "quotes": quotes}
-
     @app.post("/api/articles", status_code=201, tags=["articles"])
     def post_article(body: ArticleIn, authorization: Annotated[str | None, Header()] = None) -> dict[str, Any]:
         """Analyse and store one article. Needs ``Authorization: Bearer TOKEN``."""
         _check_token(settings.token, authorization)
         from ..ingest import parse_html
         from ..ingest.text import make_article
-        from ..pipeline import Pipeline
+        from .batches import analysis_pipeline
 
         try:
             if body.html is not None:
@@ -159,9 +138,8 @@ def create_app(settings: ApiSettings) -> FastAPI:
         with db.lock:
             already = db.store.has_article(article.id)
         if not already:
-            if "pipeline" not in pipeline_holder:
-                pipeline_holder["pipeline"] = Pipeline()
-            doc = pipeline_holder["pipeline"].analyze(article)
+            with pipeline_holder["lock"]:
+                doc = analysis_pipeline(pipeline_holder).analyze(article)
             with db.lock:
                 db.store.save([doc])
         counts = db.rows("""SELECT (SELECT count(*) FROM actors WHERE article_id = ?) AS actors,
@@ -170,22 +148,8 @@ def create_app(settings: ApiSettings) -> FastAPI:
                          [article.id] * 3)[0]
         return {"id": article.id, "title": article.title, "already_stored": already, **counts}
 
-    @app.get("/api/events", tags=["events"])
-    def list_events(
-        actor: Annotated[str | None, Query(max_length=40, description="source country, code or id")] = None,
-        target: Annotated[str | None, Query(max_length=40)] = None,
-        cameo: Annotated[str | None, Query(pattern="^[0-9]{1,4}$")] = None,
-        date_from: Annotated[dt.date | None, Query(alias="from")] = None,
-        date_to: Annotated[dt.date | None, Query(alias="to")] = None,
-        modality: Modality | None = None,
-        limit: Annotated[int, Query(ge=1, le=500)] = 50,
-        offset: Annotated[int, Query(ge=0, le=10_000_000)] = 0,
-    ) -> dict[str, Any]:
-        """Deduplicated events, newest first, filtered as ``tightrope events`` does."""
-        with db.lock:
-            items = db.store.events(actor=actor, target=target, cameo=cameo, date_from=date_from,
-                                    date_to=date_to, modality=modality, limit=limit, offset=offset)
-        return {"limit": limit, "offset": offset, "items": items}
+    from .batches import install_batches  # here, not at the top: batches.py builds on this module
+    install_batches(app, db, settings, pipeline_holder)
 
     @app.get("/api/actors", tags=["actors"])
     def list_actors(limit: Annotated[int, Query(ge=1, le=500)] = 100,
@@ -204,40 +168,26 @@ def create_app(settings: ApiSettings) -> FastAPI:
         dates, source and what it rests on, or why there is none), states with whether they existed then."""
         return {"name": name, "date": date, "items": lookup_records(name, date)}
 
-    @app.get("/api/dyads", tags=["dyads"])
-    def network(date_from: Annotated[dt.date | None, Query(alias="from")] = None,
-                date_to: Annotated[dt.date | None, Query(alias="to")] = None) -> dict[str, Any]:
-        """The relations network: countries as nodes, asserted events between them as edges."""
-        edges = db.rows("""
-            SELECT least(source_country, target_country) AS a, greatest(source_country, target_country) AS b,
-                   count(*) AS events, round(sum(goldstein), 2) AS goldstein_sum,
-                   round(avg(goldstein), 2) AS goldstein_mean
-            FROM events
-            WHERE modality = 'asserted' AND source_country IS NOT NULL AND target_country IS NOT NULL
-              AND source_country <> target_country
-              AND coalesce(first_date, DATE '0001-01-01') >= coalesce(?, DATE '0001-01-01')
-              AND coalesce(first_date, DATE '0001-01-01') <= coalesce(?, DATE '9999-12-31')
-            GROUP BY 1, 2 ORDER BY events DESC, a, b""", [date_from, date_to])
-        kb = load_kb()
-        codes = sorted({e["a"] for e in edges} | {e["b"] for e in edges})
-        nodes = [{"id": c, "name": kb.entities[c].name if c in kb.entities else c} for c in codes]
-        return {"nodes": nodes, "edges": edges}
-
     @app.get("/api/dyads/{a}/{b}", tags=["dyads"])
     def dyad(a: Country, b: Country, by: Literal["day", "week", "month", "year"] = "month",
              date_from: Annotated[dt.date | None, Query(alias="from")] = None,
              date_to: Annotated[dt.date | None, Query(alias="to")] = None,
              background: bool = False,
              change_at: Annotated[dt.date | None, Query()] = None) -> dict[str, Any]:
-        """One pair of countries: the series by period and the brief (convergences, divergences and
-        third parties by issue area, each with evidence sentences and article ids; background
-        statements only with ``background=true``; ``change_at`` adds which areas warmed or cooled)."""
+        """One pair of countries (codes in any case): the series by period on real dates (``series``,
+        with each period's ``end``; ``gaps``, the spans with no events; ``imprecise``, events dated
+        more coarsely than ``by``; ``trend`` with its basis) and the brief (convergences, divergences
+        and third parties by issue area, each with evidence sentences and article ids). Events and
+        statements the articles tell as history are left out unless ``background=true``;
+        ``change_at`` adds which areas warmed or cooled."""
         with db.lock:
-            series = dyad_series(db.store, a, b, by, date_from, date_to)
+            line = dyad_timeline(db.store, a, b, by, date_from, date_to, background=background)
             brief = dyad_brief(db.store, a, b, date_from, date_to, background=background)
             if change_at:
                 brief.change = brief_change(db.store, a, b, change_at)
-        return {"a": a, "b": b, "by": by, "series": [asdict(r) for r in series], "brief": asdict(brief)}
+        return {"a": a, "b": b, "by": by, "background": background, "series": [asdict(r) for r in line.series],
+                "gaps": [{"start": s, "end": e} for s, e in line.gaps],
+                "imprecise": [asdict(r) for r in line.imprecise], "trend": asdict(line.trend), "brief": asdict(brief)}
 
     def page(name: str) -> FileResponse:
         return FileResponse(str(static.joinpath(name)), media_type="text/html")
@@ -247,12 +197,23 @@ def create_app(settings: ApiSettings) -> FastAPI:
         return page("network.html")
 
     @app.get("/dyad/{a}/{b}", response_class=HTMLResponse, include_in_schema=False)
-    def dyad_page(a: Country, b: Country) -> FileResponse:
+    def dyad_page(request: Request, a: str, b: str) -> Response:
+        codes = [_page_code(a), _page_code(b)]
+        if codes != [a, b]:  # /dyad/usa/irn is the page of USA and IRN
+            return RedirectResponse(request.url.replace(path=f"/dyad/{codes[0]}/{codes[1]}"), status_code=307)
         return page("dyad.html")
 
     @app.get("/events", response_class=HTMLResponse, include_in_schema=False)
     def events_page() -> FileResponse:
         return page("events.html")
+
+    @app.get("/events/{event_id}", response_class=HTMLResponse, include_in_schema=False)
+    def event_page(event_id: Annotated[str, PathParam(pattern="^[0-9a-f]{16}$")]) -> FileResponse:
+        return page("event.html")
+
+    @app.get("/articles", response_class=HTMLResponse, include_in_schema=False)
+    def articles_page() -> FileResponse:
+        return page("articles.html")
 
     @app.get("/articles/{article_id}", response_class=HTMLResponse, include_in_schema=False)
     def article_page(article_id: ArticleId) -> FileResponse:
@@ -261,9 +222,19 @@ def create_app(settings: ApiSettings) -> FastAPI:
     return app
 
 
+def _page_code(code: str) -> str:
+    """A page URL's country code upper-cased, or the 404 page-level error for a non-code."""
+    try:
+        return country_code(code)
+    except ValueError as exc:
+        raise ApiError(404, f"{exc}; the network at / links every pair") from None
+
+
 def _check_token(expected: str | None, authorization: str | None) -> None:
     if expected is None:
         raise ApiError(403, "writing is disabled on this server; start it with TIGHTROPE_API_TOKEN set")
-    given = (authorization or "").removeprefix("Bearer ").strip()
-    if not given or not hmac.compare_digest(given.encode(), expected.encode()):
+    # RFC 7235: the scheme is case-insensitive and one or more spaces part it from the credentials.
+    scheme, _, given = (authorization or "").strip().partition(" ")
+    given = given.strip()
+    if scheme.lower() != "bearer" or not given or not hmac.compare_digest(given.encode(), expected.encode()):
         raise ApiError(401, "missing or wrong token; send the header 'Authorization: Bearer <TIGHTROPE_API_TOKEN>'")

@@ -115,7 +115,7 @@ def decode(doc: ArticleDoc, cands: list[Candidate], hints: dict[int, list[RuleHi
             continue
         root = models.trigger.classes[sc.ranked[0]] if by_model else strong[0].cameo[:2]
         roles = sc.roles
-        modality = _modality(cand, models.modality.classes[int(np.argmax(sc.modality_probs))])
+        modality, modality_basis = _modality(cand, models.modality.classes[int(np.argmax(sc.modality_probs))])
         sentence = _span(doc, cand.sent.start_char, cand.sent.end_char)
         trigger = _span(doc, cand.token.idx, cand.token.idx + len(cand.token.text))
         code = sc.code if by_model else strong[0].cameo
@@ -135,6 +135,7 @@ def decode(doc: ArticleDoc, cands: list[Candidate], hints: dict[int, list[RuleHi
                 "target_score": round(float(roles[t, col["target"]]), 3) if t is not None else None,
                 "modality_scores": {c: round(float(p), 3) for c, p in zip(models.modality.classes,
                                                                            sc.modality_probs)},
+                "modality_basis": modality_basis,
             }
             event = _event(doc, sentence, trigger, source, target, codes[code], modality, round(sc.p_event, 3),
                            explain, starts)
@@ -164,12 +165,15 @@ def _cancelled(token) -> bool:
     return any(c.dep_ in ("relcl", "acl") and cancels(c) for c in token.children)
 
 
-def _modality(cand: Candidate, predicted: str) -> str:
-    """The model's modality, except that an explicit negation or cancellation in the parse always wins."""
+def _modality(cand: Candidate, predicted: str) -> tuple[str, str]:
+    """The model's modality, except that an explicit negation or cancellation in the parse always
+    wins; with what it rests on (``explain["modality_basis"]``)."""
     rule, basis = modality_with_basis(cand.token)
-    if (rule == "negated" and basis in _NEGATING_BASES) or _cancelled(cand.token):
-        return "negated"
-    return predicted
+    if rule == "negated" and basis in _NEGATING_BASES:
+        return "negated", f"the parse: {basis} of {cand.token.text!r} (overrides the model)"
+    if _cancelled(cand.token):
+        return "negated", f"the parse: {cand.token.text!r} was cancelled or called off (overrides the model)"
+    return predicted, f"the model's top modality (the parse's cues read {rule}, {basis})"
 
 
 def _strong(hints: list[RuleHint]) -> list[RuleHint]:

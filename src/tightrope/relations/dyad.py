@@ -8,31 +8,14 @@ from __future__ import annotations
 import datetime as dt
 import functools
 from dataclasses import dataclass, field
-from typing import Literal
 
 from ..data import read_table, split_list
-from ..errors import ConfigError
 from ..store import Store
+from .timeline import Period, PeriodRow, Timeline, timeline
 
-__all__ = ["PeriodRow", "BriefLine", "AreaChange", "Brief", "dyad_series", "dyad_brief", "brief_change", "load_framings"]
-
-Period = Literal["day", "week", "month", "year"]
+__all__ = ["PeriodRow", "BriefLine", "AreaChange", "Brief", "dyad_series", "dyad_timeline", "dyad_brief", "brief_change", "load_framings"]
 
 _DYAD = """((source_key = ? AND target_key = ?) OR (source_key = ? AND target_key = ?))"""
-
-
-@dataclass(frozen=True)
-class PeriodRow:
-    """One period of a dyad's series."""
-
-    period: dt.date
-    events: int
-    verbal_cooperation: int
-    material_cooperation: int
-    verbal_conflict: int
-    material_conflict: int
-    goldstein_sum: float
-    goldstein_mean: float
 
 
 @dataclass(frozen=True)
@@ -74,10 +57,11 @@ class Brief:
     third_parties: list[BriefLine] = field(default_factory=list)
     background: list[BriefLine] = field(default_factory=list)
     change: list[AreaChange] = field(default_factory=list)
+    trend_basis: str = ""
 
 
 def dyad_series(store: Store, a: str, b: str, by: Period = "month", date_from: dt.date | None = None,
-                date_to: dt.date | None = None) -> list[PeriodRow]:
+                date_to: dt.date | None = None, background: bool = False) -> list[PeriodRow]:
     """Counts per QuadClass and Goldstein sum and mean per period, both directions, asserted events only.
 
     Args:
@@ -87,33 +71,20 @@ def dyad_series(store: Store, a: str, b: str, by: Period = "month", date_from: d
         by: day, week, month or year.
         date_from: first day to count.
         date_to: last day to count.
+        background: count events the articles tell as history too.
 
     Returns:
-        One row per period that has events, oldest first.
+        One row per period that has events, oldest first (events dated more coarsely than ``by``
+        are left out; :func:`dyad_timeline` lists them apart).
     """
-    if by not in ("day", "week", "month", "year"):
-        raise ConfigError(f"--by {by!r} is not a period; use day, week, month or year")
-    sql = f"""
-        SELECT date_trunc('{by}', first_date)::DATE AS period, count(*) AS events,
-               count(*) FILTER (quad_class = 1), count(*) FILTER (quad_class = 2),
-               count(*) FILTER (quad_class = 3), count(*) FILTER (quad_class = 4),
-               sum(goldstein), avg(goldstein)
-        FROM events WHERE {_DYAD} AND modality = 'asserted' AND first_date IS NOT NULL
-          AND first_date >= coalesce(?, DATE '0001-01-01') AND first_date <= coalesce(?, DATE '9999-12-31')
-        GROUP BY 1 ORDER BY 1"""
-    rows = store.con.execute(sql, [a, b, b, a, date_from, date_to]).fetchall()
-    return [PeriodRow(r[0], r[1], r[2], r[3], r[4], r[5], round(r[6], 2), round(r[7], 2)) for r in rows]
+    return dyad_timeline(store, a, b, by, date_from, date_to, background).series
 
 
-def _trend(series: list[PeriodRow]) -> str:
-    """Warming, cooling or steady, from the least-squares slope of the mean Goldstein per period."""
-    if len(series) < 2:
-        return "too few periods for a trend"
-    xs = list(range(len(series)))
-    ys = [r.goldstein_mean for r in series]
-    mx, my = sum(xs) / len(xs), sum(ys) / len(ys)
-    slope = sum((x - mx) * (y - my) for x, y in zip(xs, ys)) / sum((x - mx) ** 2 for x in xs)
-    return "warming" if slope > 0.5 else "cooling" if slope < -0.5 else "steady"
+def dyad_timeline(store: Store, a: str, b: str, by: Period = "month", date_from: dt.date | None = None,
+                  date_to: dt.date | None = None, background: bool = False) -> Timeline:
+    """The pair's asserted events over real time, both directions: periods, gaps, coarsely dated
+    events and the trend with its basis (:mod:`tightrope.relations.timeline`)."""
+    return timeline(store, _DYAD, [a, b, b, a], by, date_from, date_to, background)
 
 
 @functools.lru_cache(maxsize=1)
@@ -144,7 +115,8 @@ def dyad_brief(store: Store, a: str, b: str, date_from: dt.date | None = None,
     Returns:
         The brief.
     """
-    brief = Brief(a, b, _trend(dyad_series(store, a, b, "month", date_from, date_to)))
+    movement = dyad_timeline(store, a, b, "month", date_from, date_to).trend
+    brief = Brief(a, b, movement.label, trend_basis=movement.basis)
     x, y = sorted((a, b))
     rows = store.con.execute("""
         SELECT kind, area, third, background, count(*) AS n, count(DISTINCT article_id) AS articles,

@@ -27,14 +27,13 @@ from collections import Counter
 from spacy.tokens import Span, Token
 
 from ..actors.resolve import TOKEN_ATTR
+from ..config import BACKGROUND_DAYS
 from ..data import read_table
 from ..models import ArticleDoc, Event, RelationStatement, TextSpan
 from ..topics.assign import topics_for
 
 __all__ = ["RelationStage", "load_cues", "BACKGROUND_DAYS"]
 
-#: An event dated this long before the article is history, not current relations.
-BACKGROUND_DAYS = 365
 #: Most states one clause is read for (a list of twenty states is a roll call, not a relation).
 _MAX_STATES = 4
 #: CAMEO roots by which a third party presses on a state: demand, disapprove, reject, threaten,

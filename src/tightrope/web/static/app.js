@@ -37,7 +37,99 @@ function header() {
     el("strong", { text: "Tightrope" }),
     el("a", { href: "/", text: "Network" }),
     el("a", { href: "/events", text: "Events" }),
+    el("a", { href: "/articles", text: "Articles" }),
     el("a", { href: "/docs", text: "API" })));
+}
+
+// A date as precise as it is known: "later this year" is stored as the year's first day.
+function shownDate(day, precision) {
+  if (!day) return "–";
+  if (precision === "year") return day.slice(0, 4);
+  if (precision === "month") return day.slice(0, 7);
+  return day;
+}
+
+// A party of an event: its name, with its code when there is one and it differs.
+function party(name, code) {
+  if (!name) return "–";
+  return code && code !== name ? `${name} (${code})` : name;
+}
+
+// The page of an article with one event's sentence highlighted and scrolled into view.
+function evidenceHref(articleId, mentionId) {
+  return `/articles/${encodeURIComponent(articleId)}` + (mentionId ? `?mention=${encodeURIComponent(mentionId)}` : "");
+}
+
+// Fill a form from the URL and write the form back into the URL on submit (filters survive reloads
+// and can be shared). ``names`` are the fields; ``onChange`` runs with the new values.
+function bindForm(form, names) {
+  const params = new URLSearchParams(location.search);
+  for (const name of names) {
+    const field = form.elements[name];
+    if (field.type === "checkbox") field.checked = params.get(name) === "true";
+    else field.value = params.get(name) || "";
+  }
+  form.addEventListener("submit", (e) => {
+    e.preventDefault();
+    const values = {};
+    for (const name of names) {
+      const field = form.elements[name];
+      values[name] = field.type === "checkbox" ? (field.checked ? "true" : "") : field.value.trim();
+    }
+    location.search = query(values);
+  });
+  const filters = {};
+  for (const name of names) filters[name] = params.get(name);
+  return filters;
+}
+
+// "Showing 51–100 of 321" with previous/next links that keep every other URL parameter.
+function pager(total, limit, offset) {
+  const box = el("div", { class: "pager" });
+  const to = Math.min(offset + limit, total);
+  box.append(el("span", { class: "total", text: total ? `${offset + 1}–${to} of ${total}` : "0 of 0" }));
+  const link = (label, at, enabled) => {
+    const params = new URLSearchParams(location.search);
+    params.set("offset", String(at));
+    return enabled ? el("a", { href: "?" + params.toString(), class: "page-" + label.toLowerCase(), text: label })
+                   : el("span", { class: "muted", text: label });
+  };
+  box.append(link("Previous", Math.max(0, offset - limit), offset > 0), link("Next", offset + limit, to < total));
+  return box;
+}
+
+// A table header cell that sorts by ``key`` (toggling direction) through the URL's ``sort``.
+function sortHeader(label, key, current) {
+  if (!key) return el("th", { text: label });
+  const params = new URLSearchParams(location.search);
+  const descending = current === "-" + key;
+  const next = current === key ? "-" + key : current === "-" + key ? key : (key === "date" || key === "published" ? "-" : "") + key;
+  params.set("sort", next);
+  params.delete("offset");
+  const arrow = current === key ? " ▲" : descending ? " ▼" : "";
+  return el("th", { "data-sort": key }, el("a", { href: "?" + params.toString(), text: label + arrow }));
+}
+
+// A linear time scale: dates (YYYY-MM-DD) to x, with yearly (or monthly) ticks.
+function timeScale(first, last, x0, x1) {
+  const t0 = Date.parse(first), t1 = Math.max(Date.parse(last), t0 + 86400000);
+  const x = (day) => x0 + ((Date.parse(day) - t0) / (t1 - t0)) * (x1 - x0);
+  const years = new Date(t1).getUTCFullYear() - new Date(t0).getUTCFullYear();
+  const ticks = [];
+  if (years >= 2) {
+    const step = Math.ceil(years / 10);
+    for (let y = new Date(t0).getUTCFullYear() + 1; y <= new Date(t1).getUTCFullYear(); y += step) ticks.push([`${y}-01-01`, String(y)]);
+  } else {
+    const d = new Date(t0);
+    d.setUTCDate(1);
+    const months = Math.max(1, Math.round((t1 - t0) / (30.4 * 86400000)));
+    const step = Math.ceil(months / 12);
+    for (d.setUTCMonth(d.getUTCMonth() + 1); d.getTime() <= t1; d.setUTCMonth(d.getUTCMonth() + step)) {
+      const day = d.toISOString().slice(0, 10);
+      ticks.push([day, day.slice(0, 7)]);
+    }
+  }
+  return { x, ticks };
 }
 
 function query(params) {

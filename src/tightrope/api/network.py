@@ -1,0 +1,129 @@
+"""The relations network and one country's relations: ``/api/dyads``, ``/api/countries/{code}``, ``/country/{code}``.
+
+Only asserted events between two different countries count, as in the dyad series: a denied or
+planned event is not a relation yet, and a country acting on itself is not a tie. Background events
+(every report dates them over ``BACKGROUND_DAYS`` before its article: "the 1994 ceasefire" told in
+2020) are left out unless ``background=true``, so history does not feed the current network.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import asdict
+from importlib import resources
+from typing import Annotated, Any, Literal
+
+from fastapi import APIRouter, Query, Request
+from fastapi.responses import FileResponse, HTMLResponse, RedirectResponse, Response
+
+from ..actors import load_kb
+from ..relations.timeline import timeline
+from .errors import ApiError
+from .params import Country
+
+__all__ = ["router"]
+
+router = APIRouter()
+
+DateFrom = Annotated[dt.date | None, Query(alias="from", description="first day counted")]
+DateTo = Annotated[dt.date | None, Query(alias="to", description="last day counted")]
+Background = Annotated[bool, Query(description="count events the articles tell as history too")]
+
+# The events that make ties, as ``s`` (source), ``t`` (target), ``g`` (Goldstein). Undated events
+# count only while no start date is asked for, as before the network moved here.
+_TIES = """
+    SELECT source_country AS s, target_country AS t, goldstein AS g, first_date AS day FROM events
+    WHERE modality = 'asserted' AND source_country IS NOT NULL AND target_country IS NOT NULL
+      AND source_country <> target_country AND (? OR NOT coalesce(background, false))"""
+_IN_PERIOD = """coalesce(day, DATE '0001-01-01') >= coalesce(?, DATE '0001-01-01')
+      AND coalesce(day, DATE '0001-01-01') <= coalesce(?, DATE '9999-12-31')"""
+
+
+def _name(code: str) -> str:
+    entity = load_kb().entities.get(code)
+    return entity.name if entity is not None else code
+
+
+def _is_country(code: str) -> bool:
+    entity = load_kb().entities.get(code)
+    return entity is not None and entity.kind == "state"
+
+
+@router.get("/api/dyads", tags=["dyads"])
+def network(request: Request, date_from: DateFrom = None, date_to: DateTo = None,
+            min_events: Annotated[int, Query(ge=1, le=1_000_000, description="drop pairs with fewer events")] = 1,
+            background: Background = False) -> dict[str, Any]:
+    """The relations network: countries as nodes, asserted events between them as edges.
+
+    Each edge ``a``-``b`` (``a`` < ``b``) has its ``events``, how many went each way (``a_to_b``,
+    ``b_to_a``) and the Goldstein sum and mean. Each node has the events it takes part in, its number
+    of partners and its mean Goldstein, over the edges kept. ``span`` is the first and last event date
+    whatever ``from`` and ``to`` are (the page's presets count back from ``span.last``).
+    """
+    db = request.app.state.db
+    edges = db.rows(f"""
+        WITH ties AS ({_TIES})
+        SELECT least(s, t) AS a, greatest(s, t) AS b, count(*) AS events,
+               count(*) FILTER (s < t) AS a_to_b, count(*) FILTER (s > t) AS b_to_a,
+               round(sum(g), 2) AS goldstein_sum, round(avg(g), 2) AS goldstein_mean
+        FROM ties WHERE {_IN_PERIOD}
+        GROUP BY 1, 2 HAVING count(*) >= ? ORDER BY events DESC, a, b""",
+                    [background, date_from, date_to, min_events])
+    span = db.rows(f"WITH ties AS ({_TIES}) SELECT min(day) AS first, max(day) AS last FROM ties",
+                   [background])[0]
+    totals: dict[str, dict[str, Any]] = {}
+    for edge in edges:
+        for code in (edge["a"], edge["b"]):
+            node = totals.setdefault(code, {"events": 0, "partners": 0, "goldstein_sum": 0.0})
+            node["events"] += edge["events"]
+            node["partners"] += 1
+            node["goldstein_sum"] += edge["goldstein_sum"] or 0.0
+    nodes = [{"id": code, "name": _name(code), "events": t["events"], "partners": t["partners"],
+              "goldstein_mean": round(t["goldstein_sum"] / t["events"], 2)}
+             for code, t in sorted(totals.items())]
+    return {"nodes": nodes, "edges": edges, "span": span}
+
+
+@router.get("/api/countries/{code}", tags=["dyads"])
+def country(request: Request, code: Country, by: Literal["day", "week", "month", "year"] = "month",
+            date_from: DateFrom = None, date_to: DateTo = None, background: Background = False) -> dict[str, Any]:
+    """One country: its partners (events each way, mean Goldstein) and its events with other countries by period.
+
+    ``series`` has one row per period with events (its start, end, counts per QuadClass, Goldstein
+    sum and mean); ``gaps`` names the spans without any, so a chart breaks its line there; events
+    dated more coarsely than ``by`` are in ``imprecise``. Undated events count among the partners only.
+    """
+    db = request.app.state.db
+    partners = db.rows(f"""
+        WITH ties AS ({_TIES})
+        SELECT CASE WHEN s = ? THEN t ELSE s END AS partner, count(*) AS events,
+               count(*) FILTER (s = ?) AS to_partner, count(*) FILTER (t = ?) AS from_partner,
+               round(sum(g), 2) AS goldstein_sum, round(avg(g), 2) AS goldstein_mean
+        FROM ties WHERE (s = ? OR t = ?) AND {_IN_PERIOD}
+        GROUP BY 1 ORDER BY events DESC, partner""",
+                       [background, code, code, code, code, code, date_from, date_to])
+    if not partners and not _is_country(code):
+        seen = db.rows("SELECT count(*) AS n FROM events WHERE source_country = ? OR target_country = ?",
+                       [code, code])[0]["n"]
+        if not seen:
+            raise ApiError(404, f"no events for country {code!r} and it is not a known country code; "
+                                "the countries with events are the nodes of /api/dyads")
+    for row in partners:
+        row["name"] = _name(row["partner"])
+    with db.lock:
+        line = timeline(db.store, "(source_country = ? AND target_country <> ?) OR (target_country = ? "
+                                  "AND source_country <> ?)", [code] * 4, by, date_from, date_to, background)
+    return {"code": code, "name": _name(code), "events": sum(p["events"] for p in partners),
+            "partners": partners, "by": by, "background": background,
+            "series": [asdict(r) for r in line.series], "gaps": [list(g) for g in line.gaps],
+            "imprecise": [asdict(r) for r in line.imprecise], "trend": asdict(line.trend)}
+
+
+@router.get("/country/{code}", response_class=HTMLResponse, include_in_schema=False)
+def country_page(request: Request, code: Country) -> Response:
+    """The country page; a lower-case code is sent on to its upper-case address, so each country has one."""
+    if request.path_params["code"] != code:
+        query = f"?{request.url.query}" if request.url.query else ""
+        return RedirectResponse(f"/country/{code}{query}", status_code=307)
+    return FileResponse(str(resources.files("tightrope.web").joinpath("static").joinpath("country.html")),
+                        media_type="text/html")
