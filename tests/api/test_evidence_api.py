@@ -103,3 +103,16 @@ async def test_api_pages_take_codes_in_any_case(client):
     for path in ("/articles", "/events/0123456789abcdef"):
         page = await client.get(path)
         assert page.status_code == 200 and "/static/app.js" in page.text
+
+
+async def test_api_reads_do_not_wait_for_the_write_lock(app, client):
+    import asyncio
+
+    lock = app.state.db.lock
+    lock.acquire()  # as a save holds it
+    try:
+        for path in ("/api/events", "/api/articles", "/api/dyads", "/api/dyads/RUS/IND", "/api/countries/RUS"):
+            response = await asyncio.wait_for(client.get(path), timeout=20)
+            assert response.status_code == 200, path
+    finally:
+        lock.release()

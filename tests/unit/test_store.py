@@ -214,3 +214,23 @@ def test_store_index_rebuild_that_dies_leaves_the_previous_index(tmp_path, pipel
     with Store(index, read_only=True) as s:
         assert s.rows("SELECT count(*) AS n FROM articles")[0]["n"] == 0
     assert not (tmp_path / "index.duckdb.building").exists()
+
+
+def test_store_framings_are_found_at_ingest_and_read_by_the_brief(tmp_path):
+    from tightrope.store.framings import fill_framings
+
+    with Store(tmp_path / "f.duckdb") as s:
+        s.con.execute("INSERT INTO articles (id, published, text) VALUES ('a1', DATE '2021-04-07', 't')")
+        for qid, country, name, text in (("q1", "RUS", "Lavrov", "We speak of the Asia Pacific region."),
+                                         ("q2", "IND", "Jaishankar", "The INDO-PACIFIC is our frame."),
+                                         ("q3", "IND", "Jaishankar", "Trade grew this year."),
+                                         ("q4", None, None, "The Indo-Pacific again.")):
+            s.con.execute("INSERT INTO quotes VALUES (?, 'a1', ?, 0, 10, 'direct', NULL, ?, ?)", [qid, text, name, country])
+        fill_framings(s.con, ["q1", "q2", "q3", "q4"])
+        fill_framings(s.con, ["q1"])  # again: nothing doubled
+        rows = s.con.execute("SELECT quote_id, issue, side, term FROM framing_mentions ORDER BY quote_id").fetchall()
+        assert rows == [("q1", "name of the Indo-Pacific region", "b", "Asia Pacific"),
+                        ("q2", "name of the Indo-Pacific region", "a", "Indo-Pacific")]
+        brief = dyad_brief(s, "RUS", "IND")
+        (line,) = [x for x in brief.divergences if x.topic.startswith("framing")]
+        assert line.evidence == ["Lavrov (RUS): \u201cAsia Pacific\u201d", "Jaishankar (IND): \u201cIndo-Pacific\u201d"]

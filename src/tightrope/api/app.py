@@ -75,9 +75,10 @@ class ArticleIn(BaseModel):
 
 
 class _Db:
-    """The store behind a lock: DuckDB connections are not shared between threads.
+    """The store: each request reads on a connection of its own (``read``, a DuckDB cursor), so reads
+    run in parallel and see what was committed; writes take ``lock`` (one writer).
 
-    Without a write token the file is opened read-only, so other processes may read it too.
+    Without a write token the file is opened read-only.
     """
 
     def __init__(self, path: str | Path, writable: bool) -> None:
@@ -85,8 +86,13 @@ class _Db:
         self.lock = threading.Lock()
 
     def rows(self, sql: str, params: list[Any] | None = None) -> list[dict[str, Any]]:
-        with self.lock:
-            return self.store.rows(sql, params)
+        with self.read() as store:
+            return store.rows(sql, params)
+
+    def read(self) -> Store:
+        """A store view on its own connection for one request's reads: requests read in parallel,
+        and a save (under ``lock``) does not block them."""
+        return self.store.reader()
 
 
 def create_app(settings: ApiSettings) -> FastAPI:
@@ -180,11 +186,12 @@ def create_app(settings: ApiSettings) -> FastAPI:
         and third parties by issue area, each with evidence sentences and article ids). Events and
         statements the articles tell as history are left out unless ``background=true``;
         ``change_at`` adds which areas warmed or cooled."""
-        with db.lock:
-            line = dyad_timeline(db.store, a, b, by, date_from, date_to, background=background)
-            brief = dyad_brief(db.store, a, b, date_from, date_to, background=background)
+        with db.read() as store:
+            line = dyad_timeline(store, a, b, by, date_from, date_to, background=background)
+            monthly = line if by == "month" else None
+            brief = dyad_brief(store, a, b, date_from, date_to, background=background, monthly=monthly)
             if change_at:
-                brief.change = brief_change(db.store, a, b, change_at)
+                brief.change = brief_change(store, a, b, change_at)
         return {"a": a, "b": b, "by": by, "background": background, "series": [asdict(r) for r in line.series],
                 "gaps": [{"start": s, "end": e} for s, e in line.gaps],
                 "imprecise": [asdict(r) for r in line.imprecise], "trend": asdict(line.trend), "brief": asdict(brief)}

@@ -74,9 +74,9 @@ def list_events(request: Request, query: Filters,
     """Deduplicated events matching the filters, sorted (newest first by default), one page with the
     total; each with ``article_id``, ``sentence`` (and its offsets), ``trigger`` and ``url``."""
     db = request.app.state.db
-    with db.lock:
-        items = event_rows(db.store.con, query, limit=limit, offset=offset)
-        total = event_total(db.store.con, query)
+    with db.read() as store:
+        items = event_rows(store.con, query, limit=limit, offset=offset)
+        total = event_total(store.con, query)
     return {"total": total, "limit": limit, "offset": offset, "sort": query.sort, "items": items}
 
 
@@ -85,8 +85,8 @@ def download_events(request: Request, query: Filters,
                     format: Literal["csv", "json"] = "csv") -> StreamingResponse:
     """Every event the filters match (no paging), as CSV or JSON, in the list's order."""
     db = request.app.state.db
-    with db.lock:
-        rows = event_rows(db.store.con, query, limit=None)
+    with db.read() as store:
+        rows = event_rows(store.con, query, limit=None)
     stamp = dt.date.today().isoformat()
     if format == "json":
         body = json.dumps([{k: r.get(k) for k in DOWNLOAD_COLUMNS} for r in rows], default=str, ensure_ascii=False)
@@ -109,8 +109,8 @@ def get_event(request: Request,
     ``explain`` (lexicon entry or model scores, features), modality, date and its basis, confidence,
     and each party as the knowledge base resolved it (kind, code, role on that date and its basis)."""
     db = request.app.state.db
-    with db.lock:
-        found = event_detail(db.store.con, event_id)
+    with db.read() as store:
+        found = event_detail(store.con, event_id)
     if found is None:
         raise ApiError(404, f"no event {event_id!r}; list the stored ones at /api/events")
     return found

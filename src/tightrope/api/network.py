@@ -110,8 +110,8 @@ def country(request: Request, code: Country, by: Literal["day", "week", "month",
                                 "the countries with events are the nodes of /api/dyads")
     for row in partners:
         row["name"] = _name(row["partner"])
-    with db.lock:
-        line = timeline(db.store, "(source_country = ? AND target_country <> ?) OR (target_country = ? "
+    with db.read() as store:
+        line = timeline(store, "(source_country = ? AND target_country <> ?) OR (target_country = ? "
                                   "AND source_country <> ?)", [code] * 4, by, date_from, date_to, background)
     return {"code": code, "name": _name(code), "events": sum(p["events"] for p in partners),
             "partners": partners, "by": by, "background": background,

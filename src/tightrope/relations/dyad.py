@@ -6,11 +6,10 @@ Only asserted events count in the series: a denied or planned event is not a rel
 from __future__ import annotations
 
 import datetime as dt
-import functools
 from dataclasses import dataclass, field
 
-from ..data import read_table, split_list
 from ..store import Store
+from ..store.framings import load_framings
 from .timeline import Period, PeriodRow, Timeline, timeline
 
 __all__ = ["PeriodRow", "BriefLine", "AreaChange", "Brief", "dyad_series", "dyad_timeline", "dyad_brief", "brief_change", "load_framings"]
@@ -87,15 +86,9 @@ def dyad_timeline(store: Store, a: str, b: str, by: Period = "month", date_from:
     return timeline(store, _DYAD, [a, b, b, a], by, date_from, date_to, background)
 
 
-@functools.lru_cache(maxsize=1)
-def load_framings() -> list[tuple[str, list[str], list[str]]]:
-    """Contested wordings: (issue, one side's terms, the other side's terms)."""
-    return [(r["issue"], split_list(r["terms_a"]), split_list(r["terms_b"]))
-            for r in read_table("relations/framings.csv", ("issue", "terms_a", "terms_b"))]
-
-
 def dyad_brief(store: Store, a: str, b: str, date_from: dt.date | None = None,
-               date_to: dt.date | None = None, evidence_per_line: int = 3, background: bool = False) -> Brief:
+               date_to: dt.date | None = None, evidence_per_line: int = 3, background: bool = False,
+               monthly: Timeline | None = None) -> Brief:
     """Where two states converge, where they diverge, and which third parties press on them, by issue area.
 
     Lines come from the clause-level relation statements stored at ingest (``relation_mentions``;
@@ -111,11 +104,13 @@ def dyad_brief(store: Store, a: str, b: str, date_from: dt.date | None = None,
         date_to: latest date.
         evidence_per_line: sentences cited per line.
         background: also list the background statements (apart from the current lines).
+        monthly: the pair's monthly timeline over the same dates, when the caller has it (its
+            trend is the brief's).
 
     Returns:
         The brief.
     """
-    movement = dyad_timeline(store, a, b, "month", date_from, date_to).trend
+    movement = (monthly or dyad_timeline(store, a, b, "month", date_from, date_to)).trend
     brief = Brief(a, b, movement.label, trend_basis=movement.basis)
     x, y = sorted((a, b))
     rows = store.con.execute("""
@@ -163,29 +158,20 @@ def brief_change(store: Store, a: str, b: str, at: dt.date) -> list[AreaChange]:
 def _framing_divergences(store: Store, a: str, b: str) -> list[BriefLine]:
     """Speakers of the two sides using the opposing wordings of one contested issue.
 
-    The matching runs in SQL (each quote of the two sides' speakers against the contested terms), so
-    only the quotes that use a term come back, not every quote the two countries' speakers gave.
+    The terms are found in the quotes at ingest (``framing_mentions``, ``store/framings.py``), so this
+    reads only the quotes of the two sides that use one, through the speaker-country index.
     """
-    framings = load_framings()
-    terms = [(i, side, rank, term.lower()) for i, (_, terms_a, terms_b) in enumerate(framings)
-             for side, listed in (("a", terms_a), ("b", terms_b)) for rank, term in enumerate(listed)]
     matches = store.con.execute("""
-        WITH terms AS (SELECT unnest(?) AS issue, unnest(?) AS side, unnest(?) AS rank, unnest(?) AS term),
-             said AS (SELECT DISTINCT speaker_country, speaker_name, text FROM quotes WHERE speaker_country IN (?, ?))
-        SELECT s.speaker_country, s.speaker_name, t.issue, t.side, arg_min(t.term, t.rank)
-        FROM said s JOIN terms t ON contains(lower(s.text), t.term)
-        GROUP BY s.speaker_country, s.speaker_name, s.text, t.issue, t.side
-        ORDER BY s.speaker_country, s.speaker_name, s.text, t.side""",
-        [[t[0] for t in terms], [t[1] for t in terms], [t[2] for t in terms], [t[3] for t in terms], a, b]).fetchall()
+        SELECT DISTINCT speaker_country, speaker_name, text, issue, side, term FROM framing_mentions
+        WHERE speaker_country IN (?, ?) ORDER BY speaker_country, speaker_name, text, side""", [a, b]).fetchall()
     lines = []
-    for number, (issue, terms_a, terms_b) in enumerate(framings):
+    for issue, _, _ in load_framings():
         sides: dict[str, set[str]] = {a: set(), b: set()}
         evidence: dict[str, list[str]] = {a: [], b: []}
-        original = {t.lower(): t for t in [*terms_a, *terms_b]}
-        for country, speaker, found_issue, side, term in matches:
-            if found_issue == number:
+        for country, speaker, _, found_issue, side, term in matches:
+            if found_issue == issue:
                 sides[country].add(side)
-                evidence[country].append(f"{speaker} ({country}): \u201c{original[term]}\u201d")
+                evidence[country].append(f"{speaker} ({country}): \u201c{term}\u201d")
         # Each country sticks to one side's wording, and they differ.
         if len(sides[a]) == 1 and len(sides[b]) == 1 and sides[a] != sides[b]:
             lines.append(BriefLine(f"framing: {issue}", 0, evidence[a][:2] + evidence[b][:2], kind="divergence",

@@ -31,9 +31,18 @@ from ..errors import InputError
 from ..models import Article
 from ..store import Store
 from ..store.dedup import rebuild_events
+from ..store.framings import fill_framings
 from .corpus import Unit, plan_units, read_unit
 
 __all__ = ["RunReport", "UnitResult", "process_unit", "run_corpus", "build_index", "check_dataset", "written_ids"]
+
+#: A run cuts a corpus into at least this many units per worker (up to the --files/--lines per
+#: batch), so the workers finish together instead of one idling while another does the last unit.
+UNITS_PER_WORKER = 4
+#: The workers' glibc malloc trim threshold. Dask's nanny sets 65,536 bytes (to hand memory back
+#: sooner), which cost the parse about 15 % (issue #15); None leaves glibc's own adaptive default
+#: (bench/RESULTS.md has the measurement).
+WORKER_MALLOC_TRIM: int | None = None
 
 #: The key of each table's rows: a row is written twice when two rows share it.
 KEYS = {"articles": "id", "event_mentions": "id", "quotes": "id", "issues": "id", "relation_mentions": "id",
@@ -180,6 +189,7 @@ def build_index(out: str | Path) -> Path:
                 f"INSERT INTO {table} SELECT {', '.join(columns)} FROM {source} "
                 f"QUALIFY row_number() OVER (PARTITION BY {keys[table]} ORDER BY {keys[table]}) = 1")
         rebuild_events(store.con)
+        fill_framings(store.con)
         store.con.execute("COMMIT")
         store.con.execute("CHECKPOINT")
     (out / "index.duckdb.wal").unlink(missing_ok=True)
@@ -217,17 +227,25 @@ def run_corpus(
     Returns:
         What the run did.
     """
+    import dask
     from dask.distributed import Client, LocalCluster, as_completed
 
     out = Path(out)
     out.mkdir(parents=True, exist_ok=True)
     units = plan_units(paths, files_per_unit=files_per_unit, lines_per_unit=lines_per_unit)
+    wanted = UNITS_PER_WORKER * (workers if not scheduler else 1)
+    if len(units) < wanted:  # a small corpus: cut finer so no worker idles while another finishes
+        lines = sum(u.stop - u.start for u in units if u.kind == "jsonl")
+        files = sum(len(u.paths) for u in units if u.kind == "files")
+        units = plan_units(paths, files_per_unit=max(1, min(files_per_unit, -(-files // wanted))),
+                           lines_per_unit=max(1, min(lines_per_unit, -(-lines // wanted))))
     todo = [u for u in units if not (out / "_done" / u.id).exists()]
     report = RunReport(units=len(units), already_done=len(units) - len(todo))
     started = time.perf_counter()
     if todo:
-        cluster = None if scheduler else LocalCluster(
-            n_workers=workers, threads_per_worker=1, processes=True, host="127.0.0.1", dashboard_address=None)
+        with dask.config.set({"distributed.nanny.pre-spawn-environ.MALLOC_TRIM_THRESHOLD_": WORKER_MALLOC_TRIM}):
+            cluster = None if scheduler else LocalCluster(
+                n_workers=workers, threads_per_worker=1, processes=True, host="127.0.0.1", dashboard_address=None)
         try:
             with Client(scheduler or cluster) as client:
                 [written] = client.scatter([written_ids(out)], broadcast=True)  # a list of one: the set is one value

@@ -18,6 +18,7 @@ from ..ingest import discover
 from ..ingest.files import read_file
 from ..models import ActorRef, ArticleDoc, content_id
 from .dedup import rebuild_events, update_events
+from .framings import fill_framings
 from .queries import EventQuery, event_rows
 from .schema import MIGRATIONS, SCHEMA_VERSION
 
@@ -63,6 +64,15 @@ class Store:
         """Close the connection."""
         self.con.close()
 
+    def reader(self) -> Store:
+        """A view of the same database on a connection of its own (a DuckDB cursor), for one thread
+        to read while others read or write: readers see what was committed and do not wait for each
+        other. Close it (or use it in a ``with``) when done."""
+        view = object.__new__(Store)
+        view.path = self.path
+        view.con = self.con.cursor()
+        return view
+
     def __enter__(self) -> Store:
         return self
 
@@ -95,6 +105,8 @@ class Store:
                 self.con.execute(statement)
             if version == SCHEMA_VERSION and found > 0:
                 rebuild_events(self.con)  # columns added to ``events`` are filled from the mentions
+                if found < 6:
+                    fill_framings(self.con)
             self.con.execute("INSERT OR REPLACE INTO meta VALUES ('schema_version', ?)", [str(version)])
             self.con.execute("COMMIT")
 
@@ -113,53 +125,40 @@ class Store:
         self.con.execute("BEGIN TRANSACTION")
         try:
             added: list[str] = []
-            for doc in docs:
-                if not self.has_article(doc.article.id):
-                    self._insert(doc)
-                    added += [e.id for e in doc.events]
+            quoted: list[str] = []
+            fresh = {d.article.id: d for d in docs}
+            if fresh:
+                stored = {r[0] for r in self.con.execute(
+                    f"SELECT id FROM articles WHERE id IN ({', '.join('?' * len(fresh))})", list(fresh)).fetchall()}
+                fresh = {k: d for k, d in fresh.items() if k not in stored}
+            self._insert(list(fresh.values()))
+            for doc in fresh.values():
+                added += [e.id for e in doc.events]
+                quoted += [q.id for q in doc.quotes if q.speaker and q.speaker.country]
             for error in errors:
                 self.con.execute("INSERT OR IGNORE INTO issues VALUES (?, NULL, ?, 'ingest', ?)",
                                  [content_id(error.source, error.reason), error.source, error.reason])
             update_events(self.con, added)
+            fill_framings(self.con, quoted)
             self.con.execute("COMMIT")
         except BaseException:
             self.con.execute("ROLLBACK")
             raise
 
-    def _insert(self, doc: ArticleDoc) -> None:
-        a = doc.article
-        aid = a.id
-        self.con.execute("INSERT INTO articles VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                         [aid, a.title, a.url, a.published, a.source_path, a.language, a.site, a.text])
-        if doc.actors:
-            self.con.executemany("INSERT INTO actors VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", [
-                [aid, x.id, x.name, x.kind, x.country, x.code, x.role, x.members, x.role_basis] for x in doc.actors])
-            mentions = {(x.id, m.start): [aid, x.id, m.start, m.end, m.text] for x in doc.actors for m in x.mentions}
-            self.con.executemany("INSERT INTO mentions VALUES (?, ?, ?, ?, ?)", list(mentions.values()))
-        if doc.events:
-            self.con.executemany(
-                f"INSERT INTO event_mentions VALUES ({', '.join(['?'] * 33)})",
-                [[e.id, aid, e.sentence.start, e.sentence.end, e.sentence.text, e.trigger.start, e.trigger.end,
-                  e.trigger.text, *_ref(e.source), *_ref(e.target), e.cameo, e.cameo_name, e.goldstein,
-                  e.quad_class, e.plover.type if e.plover else None, e.plover.mode if e.plover else None,
-                  e.modality, e.date, e.date_precision, e.date_basis, e.date_text, e.topics, e.quote_id,
-                  e.confidence, json.dumps(e.explain) if e.explain else None] for e in doc.events])
-        if doc.quotes:
-            self.con.executemany("INSERT INTO quotes VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", [
-                [q.id, aid, q.text, q.start, q.end, q.kind, q.speaker.actor_id if q.speaker else None,
-                 q.speaker.name if q.speaker else None, q.speaker.country if q.speaker else None]
-                for q in doc.quotes])
-        if doc.relations:
-            rows = {}
-            for r in doc.relations:
-                rid = content_id(aid, r.a, r.b, r.kind, r.area, r.third or "", str(r.evidence.start))
-                rows[rid] = [rid, aid, r.a, r.b, r.kind, r.area, r.third, r.evidence.start, r.evidence.end,
-                             r.evidence.text, r.clause.start, r.clause.end, r.basis, r.background, r.date]
-            self.con.executemany(f"INSERT INTO relation_mentions VALUES ({', '.join(['?'] * 15)})", list(rows.values()))
-        for issue in doc.issues:
-            self.con.execute("INSERT OR IGNORE INTO issues VALUES (?, ?, ?, ?, ?)",
-                             [content_id(aid, issue.stage, issue.reason), aid, a.source_path, issue.stage,
-                              issue.reason])
+    def _insert(self, docs: list[ArticleDoc]) -> None:
+        """Insert the rows of these articles: one multi-row INSERT per table (in chunks), not one
+        statement per row."""
+        tables: dict[str, list[list[Any]]] = {}
+        for doc in docs:
+            for table, rows in _rows_of(doc).items():
+                tables.setdefault(table, []).extend(rows)
+        for table, rows in tables.items():
+            or_ignore = "OR IGNORE " if table == "issues" else ""
+            marks = "(" + ", ".join("?" * len(rows[0])) + ")"
+            for start in range(0, len(rows), _ROWS_PER_INSERT):
+                chunk = rows[start:start + _ROWS_PER_INSERT]
+                self.con.execute(f"INSERT {or_ignore}INTO {table} VALUES {', '.join([marks] * len(chunk))}",
+                                 [value for row in chunk for value in row])
 
     def ingest(
         self,
@@ -319,3 +318,43 @@ def _ref(ref: ActorRef | None) -> list[Any]:
     if ref is None:
         return [None] * 5
     return [ref.actor_id, ref.name, ref.country, ref.code, ref.sector]
+
+
+#: Rows of one table per INSERT statement.
+_ROWS_PER_INSERT = 200
+
+
+def _rows_of(doc: ArticleDoc) -> dict[str, list[list[Any]]]:
+    """The rows one analysed article adds, by table (in the tables' column order)."""
+    a = doc.article
+    aid = a.id
+    tables: dict[str, list[list[Any]]] = {
+        "articles": [[aid, a.title, a.url, a.published, a.source_path, a.language, a.site, a.text]]}
+    if doc.actors:
+        tables["actors"] = [[aid, x.id, x.name, x.kind, x.country, x.code, x.role, x.members, x.role_basis]
+                            for x in doc.actors]
+        mentions = {(x.id, m.start): [aid, x.id, m.start, m.end, m.text] for x in doc.actors for m in x.mentions}
+        tables["mentions"] = list(mentions.values())
+    if doc.events:
+        tables["event_mentions"] = [
+            [e.id, aid, e.sentence.start, e.sentence.end, e.sentence.text, e.trigger.start, e.trigger.end,
+             e.trigger.text, *_ref(e.source), *_ref(e.target), e.cameo, e.cameo_name, e.goldstein,
+             e.quad_class, e.plover.type if e.plover else None, e.plover.mode if e.plover else None,
+             e.modality, e.date, e.date_precision, e.date_basis, e.date_text, e.topics, e.quote_id,
+             e.confidence, json.dumps(e.explain) if e.explain else None] for e in doc.events]
+    if doc.quotes:
+        tables["quotes"] = [[q.id, aid, q.text, q.start, q.end, q.kind, q.speaker.actor_id if q.speaker else None,
+                             q.speaker.name if q.speaker else None, q.speaker.country if q.speaker else None]
+                            for q in doc.quotes]
+    if doc.relations:
+        rows = {}
+        for r in doc.relations:
+            rid = content_id(aid, r.a, r.b, r.kind, r.area, r.third or "", str(r.evidence.start))
+            rows[rid] = [rid, aid, r.a, r.b, r.kind, r.area, r.third, r.evidence.start, r.evidence.end,
+                         r.evidence.text, r.clause.start, r.clause.end, r.basis, r.background, r.date]
+        tables["relation_mentions"] = list(rows.values())
+    if doc.issues:
+        issues = {content_id(aid, i.stage, i.reason): [content_id(aid, i.stage, i.reason), aid, a.source_path,
+                                                        i.stage, i.reason] for i in doc.issues}
+        tables["issues"] = list(issues.values())
+    return tables

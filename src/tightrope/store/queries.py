@@ -22,10 +22,8 @@ __all__ = ["EventQuery", "SORTS", "event_rows", "event_total", "event_detail"]
 SORTS = {"date": "first_date", "goldstein": "goldstein", "articles": "num_articles", "mentions": "num_mentions",
          "cameo": "cameo", "source": "source_name", "target": "target_name", "modality": "modality"}
 
-# What each listed event carries besides its own columns: where its first report is (the article,
-# the sentence and the trigger with their offsets), so every row links to its evidence.
-_EVIDENCE = """e.* EXCLUDE (mention_ids, dedup_key), e.evidence AS sentence, e.source_url AS url, m.sentence_start, m.sentence_end,
-               m.trigger, m.trigger_start, m.trigger_end"""
+#: Up to this many ids are looked up as a list of values (through the index); more by a join.
+_BY_ID = 2000
 
 
 @dataclass(frozen=True)
@@ -98,6 +96,9 @@ def event_rows(con: duckdb.DuckDBPyConnection, query: EventQuery, limit: int | N
                explain: bool = False) -> list[dict[str, Any]]:
     """The events the query matches, in its order, each with its article, sentence and trigger.
 
+    The page of events is chosen first; the evidence of just those rows is then read from their
+    first reports by id (the primary-key index), so a page costs the same in a store of any size.
+
     Args:
         con: an open store connection.
         query: the filters and sort.
@@ -109,14 +110,25 @@ def event_rows(con: duckdb.DuckDBPyConnection, query: EventQuery, limit: int | N
     where, params = query.where()
     page = "LIMIT ? OFFSET ?" if limit is not None else "OFFSET ?"
     page_params = [limit, offset] if limit is not None else [offset]
-    extra = ", m.explain AS _explain" if explain else ""
-    cursor = con.execute(f"SELECT {_EVIDENCE}{extra} FROM events e LEFT JOIN event_mentions m ON m.id = e.mention_id "
-                         f"WHERE {where} ORDER BY {query.order()} {page}", [*params, *page_params])
-    names = [d[0] for d in cursor.description]
-    rows = [dict(zip(names, row)) for row in cursor.fetchall()]
-    if explain:
-        for row in rows:
-            text = row.pop("_explain")
+    rows = _rows(con, f"SELECT e.* EXCLUDE (mention_ids, dedup_key) FROM events e WHERE {where} "
+                      f"ORDER BY {query.order()} {page}", [*params, *page_params])
+    ids = [r["mention_id"] for r in rows]
+    columns = "id, sentence_start, sentence_end, trigger, trigger_start, trigger_end" + (", explain" if explain else "")
+    if not ids:
+        found = {}
+    elif len(ids) <= _BY_ID:
+        found = {r["id"]: r for r in _rows(con, f"SELECT {columns} FROM event_mentions WHERE id IN "
+                                                f"({', '.join('?' * len(ids))})", ids)}
+    else:
+        found = {r["id"]: r for r in _rows(con, f"SELECT {columns} FROM event_mentions WHERE id IN "
+                                                "(SELECT unnest(?))", [ids])}
+    for row in rows:
+        report = found.get(row["mention_id"], {})
+        row["sentence"], row["url"] = row["evidence"], row["source_url"]
+        for key in ("sentence_start", "sentence_end", "trigger", "trigger_start", "trigger_end"):
+            row[key] = report.get(key)
+        if explain:
+            text = report.get("explain")
             row["explain"] = json.loads(text) if text else None
     return rows
 

@@ -15,6 +15,7 @@ Tables (one row per ...):
                       whether it is background (history told by the article). Kept up to date from
                       ``event_mentions`` after every batch, so it never drifts from them.
 - ``quotes``          quotation with its speaker.
+- ``framing_mentions`` quote using a contested wording ("Indo-Pacific" / "Asia Pacific"), by issue and side.
 - ``issues``          input or stage that could not be analysed, with the reason.
 """
 
@@ -85,12 +86,17 @@ _V5 = ["""CREATE TABLE relation_mentions (
 #: article ("the 1994 ceasefire"), so current aggregates leave it out. Filled when the migration
 #: rebuilds the events table. ``mention_ids`` lists its reports and ``dedup_key`` (indexed) is its
 #: source|target|code|modality, so an ingest batch finds and re-clusters only the events its new
-#: mentions can join (``dedup.update_events``).
+#: mentions can join (``dedup.update_events``). ``framing_mentions``: the contested wordings each
+#: quote uses, found at ingest (``store/framings.py``), so a brief's framing lines are one lookup.
 _V6 = ["ALTER TABLE events ADD COLUMN article_id VARCHAR",
        "ALTER TABLE events ADD COLUMN background BOOLEAN",
        "ALTER TABLE events ADD COLUMN mention_ids VARCHAR[]",
        "ALTER TABLE events ADD COLUMN dedup_key VARCHAR",
-       "CREATE INDEX events_dedup_key ON events (dedup_key)"]
+       "CREATE INDEX events_dedup_key ON events (dedup_key)",
+       """CREATE TABLE framing_mentions (
+        quote_id VARCHAR, article_id VARCHAR, speaker_country VARCHAR, speaker_name VARCHAR, text VARCHAR,
+        issue VARCHAR, side VARCHAR, term VARCHAR, PRIMARY KEY (quote_id, issue, side))""",
+       "CREATE INDEX framing_mentions_country ON framing_mentions (speaker_country)"]
 
 #: Version -> statements that bring a file at version - 1 to it.
 MIGRATIONS: dict[int, list[str]] = {1: _V1, 2: _V2, 3: _V3, 4: _V4, 5: _V5, 6: _V6}
