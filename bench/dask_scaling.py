@@ -2,7 +2,7 @@
 
 Runs the same corpus (the first --articles Wikinews and VOA texts of ../shared/corpus) through
 `run_corpus` with 1 and 2 local workers, each with the nanny's MALLOC_TRIM_THRESHOLD_=65536 and with
-glibc's default (what `tightrope run` now uses), and prints wall time, articles/s and the 2/1
+glibc's default (the variable unset), and prints wall time, articles/s and the 2/1
 ratio. The load average before each run is printed: the ratio means something only on an idle
 machine. Usage: python bench/dask_scaling.py [--articles 240]
 """
@@ -17,6 +17,8 @@ import shutil
 import tempfile
 import time
 from pathlib import Path
+
+import dask
 
 from tightrope.runner import run as runner
 
@@ -38,13 +40,14 @@ def main() -> None:
         corpus = Path(tmp) / "corpus.jsonl"
         corpus.write_text("\n".join(json.dumps(r) for r in records) + "\n", encoding="utf-8")
         for trim in args.trims:
-            runner.WORKER_MALLOC_TRIM = None if trim == "default" else int(trim)
+            value = None if trim == "default" else int(trim)  # None unsets it: glibc's own default
             rates = {}
             for workers in (1, 2):
                 out = Path(tmp) / f"out-{trim}-{workers}"
                 load = os.getloadavg()[0]
                 started = time.perf_counter()
-                report = runner.run_corpus([corpus], out, workers=workers)
+                with dask.config.set({"distributed.nanny.pre-spawn-environ.MALLOC_TRIM_THRESHOLD_": value}):
+                    report = runner.run_corpus([corpus], out, workers=workers)
                 wall = time.perf_counter() - started
                 rates[workers] = report.articles / wall
                 print(f"trim {trim:>7}, {workers} worker(s): {wall:6.1f} s wall, {rates[workers]:.2f} articles/s "

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+import time
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Protocol
 
 from .actors import ActorStage, load_kb
-from .config import MAX_INPUT_BYTES, MIN_CONFIDENCE
+from .chunks import chunk_article, merge_chunks, split_text
+from .config import ARTICLE_SECONDS, CHUNK_CHARS, MAX_INPUT_BYTES, MIN_CONFIDENCE
 from .dates import DateStage
 from .errors import ConfigError, InputError, PipelineError
 from .events import EventStage
@@ -96,7 +98,8 @@ class Pipeline:
         """Run every stage on one article.
 
         A stage that fails records a ``StageIssue`` and the later stages are skipped
-        for that article; the error is never swallowed silently.
+        for that article; the error is never swallowed silently. A text longer than
+        ``CHUNK_CHARS`` is analysed in chunks (:meth:`analyze_in_chunks`).
 
         Args:
             article: the article.
@@ -104,10 +107,50 @@ class Pipeline:
         Returns:
             The analysed document, without the spaCy parse.
         """
+        if len(article.text) > CHUNK_CHARS:
+            return self.analyze_in_chunks(article)
         return self._run_stages(ArticleDoc(article=article), self.stages)
+
+    def analyze_in_chunks(self, article: Article) -> ArticleDoc:
+        """Analyse a long article chunk by chunk, so the parser's memory stays that of one chunk.
+
+        The text is cut at paragraphs (else sentences) into chunks of at most ``CHUNK_CHARS``
+        characters, each run through every stage as an article of its own, one at a time, and the
+        results merged into one document with offsets into the whole text (``chunks.merge_chunks``).
+        Coreference, a quote's speaker and anything else read across the article is lost at a chunk
+        boundary. Once the chunks have taken more than ``ARTICLE_SECONDS``, the rest are left out and
+        a ``pipeline`` issue says how many were analysed; what they found is kept.
+
+        Args:
+            article: the article.
+
+        Returns:
+            One analysed document for the whole article.
+        """
+        spans = split_text(article.text, CHUNK_CHARS)
+        began = time.monotonic()
+        analysed: list[tuple[int, int, ArticleDoc]] = []
+        for start, end in spans:
+            chunk = ArticleDoc(article=chunk_article(article, start, end))
+            analysed.append((start, end, self._run_stages(chunk, self.stages)))
+            elapsed = time.monotonic() - began
+            if elapsed > ARTICLE_SECONDS and len(analysed) < len(spans):
+                break
+        doc = merge_chunks(article, analysed, len(spans))
+        if len(analysed) < len(spans):
+            done = analysed[-1][1]
+            logger.warning("article %s: stopped after %d of %d chunks, over %s s", article.id, len(analysed),
+                           len(spans), ARTICLE_SECONDS)
+            doc = doc.with_issue("pipeline", (
+                f"analysed {len(analysed)} of {len(spans)} chunks (characters 0-{done:,} of {len(article.text):,}) "
+                f"in {elapsed:.1f} s, over the {ARTICLE_SECONDS:g} s one article may take (ARTICLE_SECONDS); "
+                "the rest was not analysed: split the text into articles (one per line of a .jsonl)"))
+        return doc
 
     def analyze_many(self, articles: list[Article]) -> list[ArticleDoc]:
         """Analyse many articles, parsing them together with ``nlp.pipe`` (batch size: the parse stage's).
+
+        An article longer than ``CHUNK_CHARS`` is analysed on its own, in chunks (:meth:`analyze`).
 
         Args:
             articles: the articles.
@@ -119,8 +162,11 @@ class Pipeline:
         if not isinstance(first, ParseStage):
             return [self.analyze(a) for a in articles]
         docs: list[ArticleDoc] = []
-        parsed_docs = first.pipe(ArticleDoc(article=a) for a in articles)
+        parsed_docs = first.pipe(ArticleDoc(article=a) for a in articles if len(a.text) <= CHUNK_CHARS)
         for position, article in enumerate(articles):
+            if len(article.text) > CHUNK_CHARS:
+                docs.append(self.analyze(article))
+                continue
             try:
                 doc = next(parsed_docs)
             except Exception:  # a failure ends the pipe: analyse this and the rest one by one

@@ -87,7 +87,7 @@ async def test_network_api_country_lists_partners_and_its_series(history):
     assert all(r["period"] >= "2020-01-01" for r in body["series"])
     told = (await history.get("/api/countries/AZE", params={"background": "true", "by": "year"})).json()
     assert [r["period"] for r in told["series"]] == ["1994-01-01", "2020-01-01"]
-    assert told["gaps"] == [["1995-01-01", "2019-12-31"]]
+    assert told["gaps"] == [{"start": "1995-01-01", "end": "2019-12-31"}]
 
 
 async def test_network_api_country_code_in_any_case(client):

@@ -101,7 +101,7 @@ def test_browser_network_country_chart_puts_periods_on_a_time_axis_and_breaks_at
               for p, e, n in [("2020-01-01", "2020-01-31", 3), ("2020-02-01", "2020-02-29", 1),
                               ("2020-12-01", "2020-12-31", 5)]]
     body = {"code": "RUS", "name": "Russia", "events": 9, "partners": [], "by": "month", "background": False,
-            "series": series, "gaps": [["2020-03-01", "2020-11-30"]], "imprecise": [],
+            "series": series, "gaps": [{"start": "2020-03-01", "end": "2020-11-30"}], "imprecise": [],
             "trend": {"label": "steady", "basis": "test", "slope": 0.0, "periods": 3}}
     page.route("**/api/countries/RUS*", lambda route: route.fulfill(json=body))
     page.goto(server + "/country/RUS")

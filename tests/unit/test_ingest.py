@@ -162,8 +162,9 @@ def test_ingest_text_longer_than_one_article_may_be_is_refused_with_the_fix(tmp_
     from tightrope.errors import InputTooLargeError
 
     sentence = "The minister said the talks would resume next week. "
-    path = tmp_path / "huge.txt"
-    path.write_text("Title\n" + sentence * (MAX_ARTICLE_CHARS // len(sentence) + 10))
-    (item,) = list(read_inputs([path]))
-    assert isinstance(item, InputTooLargeError)
+    long, huge = tmp_path / "long.txt", tmp_path / "huge.txt"
+    long.write_text("Title\n" + sentence * (1_000_000 // len(sentence) + 10))  # over spaCy's limit: chunked
+    huge.write_text("Title\n" + sentence * (MAX_ARTICLE_CHARS // len(sentence) + 10))
+    article, item = list(read_inputs([long, huge]))
+    assert len(article.text) > 1_000_000 and isinstance(item, InputTooLargeError)
     assert "characters long" in item.reason and "split it into articles" in item.reason

@@ -28,6 +28,7 @@ from .events import router as events_router
 from .limits import BodySizeLimit
 from .network import router as network_router
 from .params import ArticleId, Country, country_code
+from .responses import fast_json
 
 __all__ = ["ApiSettings", "create_app"]
 
@@ -192,9 +193,10 @@ def create_app(settings: ApiSettings) -> FastAPI:
             brief = dyad_brief(store, a, b, date_from, date_to, background=background, monthly=monthly)
             if change_at:
                 brief.change = brief_change(store, a, b, change_at)
-        return {"a": a, "b": b, "by": by, "background": background, "series": [asdict(r) for r in line.series],
-                "gaps": [{"start": s, "end": e} for s, e in line.gaps],
-                "imprecise": [asdict(r) for r in line.imprecise], "trend": asdict(line.trend), "brief": asdict(brief)}
+        return fast_json({"a": a, "b": b, "by": by, "background": background,
+                          "series": [asdict(r) for r in line.series], "gaps": [{"start": s, "end": e} for s, e in line.gaps],
+                          "imprecise": [asdict(r) for r in line.imprecise], "trend": asdict(line.trend),
+                          "brief": asdict(brief)})
 
     def page(name: str) -> FileResponse:
         return FileResponse(str(static.joinpath(name)), media_type="text/html")

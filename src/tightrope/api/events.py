@@ -20,6 +20,7 @@ from fastapi.responses import StreamingResponse
 from ..store.queries import SORTS, EventQuery, event_detail, event_rows, event_total
 from .errors import ApiError
 from .params import country_code
+from .responses import fast_json
 
 __all__ = ["router", "DOWNLOAD_COLUMNS"]
 
@@ -77,7 +78,7 @@ def list_events(request: Request, query: Filters,
     with db.read() as store:
         items = event_rows(store.con, query, limit=limit, offset=offset)
         total = event_total(store.con, query)
-    return {"total": total, "limit": limit, "offset": offset, "sort": query.sort, "items": items}
+    return fast_json({"total": total, "limit": limit, "offset": offset, "sort": query.sort, "items": items})
 
 
 @router.get("/api/events/download")

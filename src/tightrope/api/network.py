@@ -20,6 +20,7 @@ from ..actors import load_kb
 from ..relations.timeline import timeline
 from .errors import ApiError
 from .params import Country
+from .responses import fast_json
 
 __all__ = ["router"]
 
@@ -81,7 +82,7 @@ def network(request: Request, date_from: DateFrom = None, date_to: DateTo = None
     nodes = [{"id": code, "name": _name(code), "events": t["events"], "partners": t["partners"],
               "goldstein_mean": round(t["goldstein_sum"] / t["events"], 2)}
              for code, t in sorted(totals.items())]
-    return {"nodes": nodes, "edges": edges, "span": span}
+    return fast_json({"nodes": nodes, "edges": edges, "span": span})
 
 
 @router.get("/api/countries/{code}", tags=["dyads"])
@@ -113,10 +114,10 @@ def country(request: Request, code: Country, by: Literal["day", "week", "month",
     with db.read() as store:
         line = timeline(store, "(source_country = ? AND target_country <> ?) OR (target_country = ? "
                                   "AND source_country <> ?)", [code] * 4, by, date_from, date_to, background)
-    return {"code": code, "name": _name(code), "events": sum(p["events"] for p in partners),
-            "partners": partners, "by": by, "background": background,
-            "series": [asdict(r) for r in line.series], "gaps": [list(g) for g in line.gaps],
-            "imprecise": [asdict(r) for r in line.imprecise], "trend": asdict(line.trend)}
+    return fast_json({"code": code, "name": _name(code), "events": sum(p["events"] for p in partners),
+                      "partners": partners, "by": by, "background": background,
+                      "series": [asdict(r) for r in line.series], "gaps": [{"start": s, "end": e} for s, e in line.gaps],
+                      "imprecise": [asdict(r) for r in line.imprecise], "trend": asdict(line.trend)})
 
 
 @router.get("/country/{code}", response_class=HTMLResponse, include_in_schema=False)

@@ -39,10 +39,6 @@ __all__ = ["RunReport", "UnitResult", "process_unit", "run_corpus", "build_index
 #: A run cuts a corpus into at least this many units per worker (up to the --files/--lines per
 #: batch), so the workers finish together instead of one idling while another does the last unit.
 UNITS_PER_WORKER = 4
-#: The workers' glibc malloc trim threshold. Dask's nanny sets 65,536 bytes (to hand memory back
-#: sooner), which cost the parse about 15 % (issue #15); None leaves glibc's own adaptive default
-#: (bench/RESULTS.md has the measurement).
-WORKER_MALLOC_TRIM: int | None = None
 
 #: The key of each table's rows: a row is written twice when two rows share it.
 KEYS = {"articles": "id", "event_mentions": "id", "quotes": "id", "issues": "id", "relation_mentions": "id",
@@ -227,7 +223,6 @@ def run_corpus(
     Returns:
         What the run did.
     """
-    import dask
     from dask.distributed import Client, LocalCluster, as_completed
 
     out = Path(out)
@@ -243,9 +238,10 @@ def run_corpus(
     report = RunReport(units=len(units), already_done=len(units) - len(todo))
     started = time.perf_counter()
     if todo:
-        with dask.config.set({"distributed.nanny.pre-spawn-environ.MALLOC_TRIM_THRESHOLD_": WORKER_MALLOC_TRIM}):
-            cluster = None if scheduler else LocalCluster(
-                n_workers=workers, threads_per_worker=1, processes=True, host="127.0.0.1", dashboard_address=None)
+        # The nanny's MALLOC_TRIM_THRESHOLD_=65536 is kept: against glibc's default it made no
+        # measurable difference to a whole run here (bench/dask_scaling.py, bench/RESULTS.md).
+        cluster = None if scheduler else LocalCluster(
+            n_workers=workers, threads_per_worker=1, processes=True, host="127.0.0.1", dashboard_address=None)
         try:
             with Client(scheduler or cluster) as client:
                 [written] = client.scatter([written_ids(out)], broadcast=True)  # a list of one: the set is one value

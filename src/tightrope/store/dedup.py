@@ -91,10 +91,13 @@ FROM _fresh f LEFT JOIN _near e
  AND f.day BETWEEN e.first_date - {DEDUP_WINDOW_DAYS} AND e.last_date + {DEDUP_WINDOW_DAYS}
 WHERE f.day IS NOT NULL
 GROUP BY f.id, f.source_key, f.target_key, f.cameo, f.modality, f.day;
-SELECT e.id, e.mention_ids FROM _near e SEMI JOIN _reach r
+SELECT e._row, e.mention_ids FROM _near e SEMI JOIN _reach r
   ON e.source_key = r.source_key AND e.target_key = r.target_key AND e.cameo = r.cameo
  AND e.modality = r.modality AND e.first_date BETWEEN r.lo AND r.hi
 """
+
+# What an update reads of the events of the batch's keys: only what placing the new mentions needs.
+_NEAR = "rowid AS _row, source_key, target_key, cameo, modality, first_date, last_date, mention_ids"
 
 #: Above this many new mentions or events, an update reads the mentions by a join, not by id.
 _BY_ID = 2000
@@ -120,13 +123,13 @@ def update_events(con: duckdb.DuckDBPyConnection, new_mentions: list[str]) -> No
     _keyed_by_id(con, "_fresh", new_mentions)
     keys = [r[0] for r in con.execute("SELECT DISTINCT source_key || '|' || target_key || '|' || cameo || '|' || "
                                       "modality FROM _fresh WHERE day IS NOT NULL").fetchall()]
-    near = f"SELECT * EXCLUDE (dedup_key) FROM events WHERE dedup_key IN ({_marks(keys)})" if keys else \
-        "SELECT * EXCLUDE (dedup_key) FROM events LIMIT 0"
+    near = f"SELECT {_NEAR} FROM events WHERE dedup_key IN ({_marks(keys)})" if keys else \
+        f"SELECT {_NEAR} FROM events LIMIT 0"
     con.execute(f"CREATE OR REPLACE TEMP TABLE _near AS {near}", keys)
     taken = con.execute(_REACH).fetchall()
     con.execute("DROP TABLE _reach; DROP TABLE _near")
     if taken:
-        con.execute(f"DELETE FROM events WHERE id IN ({_marks(taken)})", [t[0] for t in taken])
+        con.execute(f"DELETE FROM events WHERE rowid IN ({_marks(taken)})", [t[0] for t in taken])
     old = [i for _, ids in taken for i in ids or []]
     if len(old) > _BY_ID:
         con.execute(f"""CREATE OR REPLACE TEMP TABLE _old AS
