@@ -116,3 +116,13 @@ async def test_api_reads_do_not_wait_for_the_write_lock(app, client):
             assert response.status_code == 200, path
     finally:
         lock.release()
+
+
+async def test_api_every_report_in_an_article_names_its_event(client):
+    articles = (await client.get("/api/articles")).json()["items"]
+    for item in articles:
+        article = (await client.get(f"/api/articles/{item['id']}")).json()
+        for report in article["events"]:
+            assert report["event_id"], report["id"]
+            event = (await client.get(f"/api/events/{report['event_id']}")).json()
+            assert report["id"] in [r["id"] for r in event["reports"]]

@@ -150,6 +150,21 @@ def test_store_opens_a_version_1_file_and_migrates_it(tmp_path):
         assert rows == [(dt.date(1994, 5, 12), "a1", True), (dt.date(2021, 4, 5), "a1", False)]
 
 
+def test_store_opened_read_only_migrates_an_older_file_first(tmp_path):
+    from tightrope.store.schema import MIGRATIONS
+
+    path = tmp_path / "old.duckdb"
+    con = duckdb.connect(str(path))
+    for version in (1, 2, 3, 4, 5):
+        for statement in MIGRATIONS[version]:
+            con.execute(statement)
+    con.execute("INSERT INTO meta VALUES ('schema_version', '5')")
+    con.close()
+    with Store(path, read_only=True) as s:  # as `tightrope serve` without a token opens it
+        assert s.version() == SCHEMA_VERSION
+        assert s.events(background=False) == []  # the v6 columns are there to query
+
+
 def test_store_keeps_why_each_event_was_coded(tmp_path, pipeline):
     from tightrope.render import explain_lines
 

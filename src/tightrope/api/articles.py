@@ -72,8 +72,13 @@ def get_article(request: Request, article_id: ArticleId) -> dict[str, Any]:
     mentions = db.rows("SELECT * FROM mentions WHERE article_id = ? ORDER BY start_char", [article_id])
     for actor in actors:
         actor["mentions"] = [m for m in mentions if m["actor_id"] == actor["actor_id"]]
+    # Each report with the real-world event it belongs to (found by the event's dedup key).
     events = db.rows("""SELECT m.*, e.id AS event_id FROM event_mentions m
-                        LEFT JOIN events e ON e.mention_id = m.id
+                        LEFT JOIN events e
+                          ON e.dedup_key = coalesce(m.source_country, m.source_code, m.source_actor_id) || '|' ||
+                             coalesce(m.target_country, m.target_code, m.target_actor_id, '') || '|' || m.cameo
+                             || '|' || m.modality
+                         AND list_contains(e.mention_ids, m.id)
                         WHERE m.article_id = ? ORDER BY m.trigger_start, m.id""", [article_id])
     quotes = db.rows("SELECT * FROM quotes WHERE article_id = ? ORDER BY start_char", [article_id])
     return {"article": article, "actors": actors, "events": events, "quotes": quotes}

@@ -57,8 +57,16 @@ class Store:
         self.con = _connect(self.path, read_only)
         if not read_only:
             self._migrate()
-        else:
-            self._check_version()
+            return
+        self._check_version()
+        if self.version() < SCHEMA_VERSION:
+            # A file written by an older Tightrope: bring it up to date once (this needs the write
+            # lock for a moment), then read it as asked.
+            self.con.close()
+            self.con = _connect(self.path, False)
+            self._migrate()
+            self.con.close()
+            self.con = _connect(self.path, True)
 
     def close(self) -> None:
         """Close the connection."""
