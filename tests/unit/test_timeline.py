@@ -100,3 +100,22 @@ def test_timeline_cli_events_pair_history_and_dyad_gaps(tmp_path):
     assert "Trend: warming (least-squares slope" in dyad.output
     bad = runner.invoke(main, ["events", "--db", str(db), "--sort", "colour"])
     assert bad.exit_code != 0 and "is not a sort key" in bad.output
+
+
+def test_timeline_a_date_known_to_the_year_is_history_only_when_its_last_day_is(store):
+    # Published 1 March 2025: "in 2024" may be December 2024 (current); "in 2023" is over a year back.
+    _report(store.con, "m1", "2024-01-01", 1.0, precision="year", published="2025-03-01")
+    _report(store.con, "m2", "2023-01-01", 1.0, precision="year", published="2025-03-01", cameo="040")
+    _report(store.con, "m3", "2024-02-01", 1.0, precision="month", published="2025-03-01", cameo="042")
+    rebuild_events(store.con)
+    flags = {e["cameo"]: e["background"] for e in store.events()}
+    assert flags == {"051": False, "040": True, "042": True}
+
+
+def test_timeline_latest_day_of_a_coarse_date():
+    from tightrope.dates import latest_day
+
+    assert latest_day(dt.date(2024, 1, 1), "year") == dt.date(2024, 12, 31)
+    assert latest_day(dt.date(2024, 2, 1), "month") == dt.date(2024, 2, 29)
+    assert latest_day(dt.date(2024, 12, 1), "month") == dt.date(2024, 12, 31)
+    assert latest_day(dt.date(2024, 3, 5), "day") == dt.date(2024, 3, 5)

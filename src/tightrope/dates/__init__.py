@@ -1,5 +1,5 @@
 """Dates: resolve each event's date from the text against the publication date."""
 
-from .resolve import DateStage, resolve_expression
+from .resolve import DateStage, latest_day, resolve_expression
 
-__all__ = ["DateStage", "resolve_expression"]
+__all__ = ["DateStage", "latest_day", "resolve_expression"]

@@ -11,7 +11,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..models import ArticleDoc, Event
 
-__all__ = ["DateStage", "ResolvedDate", "resolve_expression"]
+__all__ = ["DateStage", "ResolvedDate", "resolve_expression", "latest_day"]
 
 Precision = Literal["day", "month", "year"]
 ResolvedDate = tuple[dt.date, Precision, Literal["explicit", "relative"]]
@@ -27,6 +27,16 @@ _MONTH_YEAR = re.compile(rf"\b{_MONTH_RE}\s+(\d{{4}})\b", re.I)
 _ISO = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
 _YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
 _FUTURE_HINTS = {"next", "coming", "later", "upcoming", "tomorrow"}
+
+
+def latest_day(day: dt.date, precision: str | None) -> dt.date:
+    """The last day a date known to ``precision`` may be: "in 2024" (stored as 1 January) may be
+    31 December, so whether it lies over a year before an article is judged from that day."""
+    if precision == "year":
+        return dt.date(day.year, 12, 31)
+    if precision == "month":
+        return _shift_month(day.replace(day=1), 1) - dt.timedelta(days=1)
+    return day
 
 
 def _shift_month(day: dt.date, months: int) -> dt.date:

@@ -29,6 +29,7 @@ from spacy.tokens import Span, Token
 from ..actors.resolve import TOKEN_ATTR
 from ..config import BACKGROUND_DAYS
 from ..data import read_table
+from ..dates import latest_day
 from ..models import ArticleDoc, Event, RelationStatement, TextSpan
 from ..topics.assign import topics_for
 
@@ -230,7 +231,7 @@ def _background(doc: ArticleDoc, clause: Span, events: list[Event]) -> bool:
     published = doc.article.published
     if published is None:
         return False
-    if any(e.date and (published - e.date).days > BACKGROUND_DAYS for e in events):
+    if any(e.date and (published - latest_day(e.date, e.date_precision)).days > BACKGROUND_DAYS for e in events):
         return True
     years = [int(y) for y in _YEAR.findall(clause.text)]
     return bool(years) and max(years) <= published.year - 2 or bool(_HISTORY.search(clause.text))

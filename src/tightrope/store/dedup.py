@@ -27,11 +27,17 @@ __all__ = ["rebuild_events", "update_events"]
 _KEY = ("coalesce(m.source_country, m.source_code, m.source_actor_id)",
         "coalesce(m.target_country, m.target_code, m.target_actor_id, '')")
 
+# The last day a mention's date may be ("in 2024", stored as 1 January, may be 31 December): a
+# report is history when even that day lies over BACKGROUND_DAYS before its article.
+_LATEST = ("CASE m.date_precision WHEN 'year' THEN CAST(date_trunc('year', m.date) + INTERVAL 1 YEAR - INTERVAL 1 DAY AS DATE) "
+           "WHEN 'month' THEN CAST(date_trunc('month', m.date) + INTERVAL 1 MONTH - INTERVAL 1 DAY AS DATE) "
+           "ELSE m.date END")
+
 # What clustering reads of a mention: narrow columns only, so an update never reads the sentences
 # and explanations of the whole store. ``{mentions}`` is the table or a selection of it.
 _KEYED = f"""
 SELECT m.id, m.article_id, {_KEY[0]} AS source_key, {_KEY[1]} AS target_key, m.cameo, m.modality,
-       coalesce(m.date, a.published) AS day, coalesce(a.published - m.date > {BACKGROUND_DAYS}, false) AS told_as_history,
+       coalesce(m.date, a.published) AS day, coalesce(a.published - {_LATEST} > {BACKGROUND_DAYS}, false) AS told_as_history,
        coalesce(a.site, a.url, a.source_path) AS outlet, m.topics, coalesce(m.date_precision, 'day') AS precision
 FROM {{mentions}} m JOIN {{articles}} a ON a.id = m.article_id"""
 _NARROW = ("id, article_id, source_country, source_code, source_actor_id, target_country, target_code, "
