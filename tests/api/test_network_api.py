@@ -116,3 +116,12 @@ async def test_network_api_country_page_redirects_lower_case(client):
     assert page.status_code == 200 and "text/html" in page.headers["content-type"]
     moved = await client.get("/country/rus?by=year")
     assert moved.status_code == 307 and moved.headers["location"].endswith("/country/RUS?by=year")
+
+
+async def test_network_api_returns_the_busiest_pairs_up_to_the_limit(client):
+    every = (await client.get("/api/dyads")).json()
+    assert every["pairs"] == len(every["edges"]) >= 2
+    top = (await client.get("/api/dyads", params={"limit": 1})).json()
+    assert top["pairs"] == every["pairs"] and top["edges"] == every["edges"][:1]
+    assert {n["id"] for n in top["nodes"]} == {top["edges"][0]["a"], top["edges"][0]["b"]}
+    assert (await client.get("/api/dyads", params={"limit": 0})).status_code == 422

@@ -26,6 +26,10 @@ __all__ = ["router"]
 
 router = APIRouter()
 
+#: Pairs the network returns by default, and at most: the busiest first.
+DEFAULT_EDGES = 500
+MAX_EDGES = 5000
+
 DateFrom = Annotated[dt.date | None, Query(alias="from", description="first day counted")]
 DateTo = Annotated[dt.date | None, Query(alias="to", description="last day counted")]
 Background = Annotated[bool, Query(description="count events the articles tell as history too")]
@@ -53,13 +57,16 @@ def _is_country(code: str) -> bool:
 @router.get("/api/dyads", tags=["dyads"])
 def network(request: Request, date_from: DateFrom = None, date_to: DateTo = None,
             min_events: Annotated[int, Query(ge=1, le=1_000_000, description="drop pairs with fewer events")] = 1,
-            background: Background = False) -> dict[str, Any]:
+            background: Background = False,
+            limit: Annotated[int, Query(ge=1, le=MAX_EDGES, description="the busiest pairs at most")] = DEFAULT_EDGES,
+            ) -> dict[str, Any]:
     """The relations network: countries as nodes, asserted events between them as edges.
 
     Each edge ``a``-``b`` (``a`` < ``b``) has its ``events``, how many went each way (``a_to_b``,
     ``b_to_a``) and the Goldstein sum and mean. Each node has the events it takes part in, its number
     of partners and its mean Goldstein, over the edges kept. ``span`` is the first and last event date
-    whatever ``from`` and ``to`` are (the page's presets count back from ``span.last``).
+    whatever ``from`` and ``to`` are (the page's presets count back from ``span.last``). Only the
+    ``limit`` busiest pairs come back (``pairs`` says how many there are): no one reads more lines.
     """
     db = request.app.state.db
     edges = db.rows(f"""
@@ -70,6 +77,8 @@ def network(request: Request, date_from: DateFrom = None, date_to: DateTo = None
         FROM ties WHERE {_IN_PERIOD}
         GROUP BY 1, 2 HAVING count(*) >= ? ORDER BY events DESC, a, b""",
                     [background, date_from, date_to, min_events])
+    pairs = len(edges)
+    edges = edges[:limit]
     span = db.rows(f"WITH ties AS ({_TIES}) SELECT min(day) AS first, max(day) AS last FROM ties",
                    [background])[0]
     totals: dict[str, dict[str, Any]] = {}
@@ -82,7 +91,7 @@ def network(request: Request, date_from: DateFrom = None, date_to: DateTo = None
     nodes = [{"id": code, "name": _name(code), "events": t["events"], "partners": t["partners"],
               "goldstein_mean": round(t["goldstein_sum"] / t["events"], 2)}
              for code, t in sorted(totals.items())]
-    return fast_json({"nodes": nodes, "edges": edges, "span": span})
+    return fast_json({"nodes": nodes, "edges": edges, "span": span, "pairs": pairs})
 
 
 @router.get("/api/countries/{code}", tags=["dyads"])
