@@ -79,3 +79,18 @@ def test_corpus_not_a_feed_is_named(tmp_path):
     path.write_text("<html><body>hello</body></html>", encoding="utf-8")
     (item,) = list(read_unit(plan_units([path])[0]))
     assert isinstance(item, InputError) and "RSS or Atom" in item.reason
+
+
+def test_corpus_a_small_corpus_is_cut_so_every_worker_has_several_units(tmp_path):
+    from tightrope.runner.run import UNITS_PER_WORKER, plan_for_workers
+
+    corpus = tmp_path / "small.jsonl"
+    corpus.write_text("".join(f'{{"text": "Article {i}."}}\n' for i in range(40)), encoding="utf-8")
+    default = plan_for_workers([corpus], workers=1)            # 40 lines: 4 units of 10 for one worker
+    two = plan_for_workers([corpus], workers=2)                # 8 units of 5 for two
+    assert len(default) == UNITS_PER_WORKER and len(two) == 2 * UNITS_PER_WORKER
+    for units in (default, two):  # every line once, in order
+        assert [(u.start, u.stop) for u in units][0][0] == 0 and units[-1].stop == 40
+        assert all(a.stop == b.start for a, b in zip(units, units[1:]))
+    big = plan_for_workers([corpus], workers=2, lines_per_unit=4)  # already enough: as asked
+    assert len(big) == 10 and all(u.stop - u.start == 4 for u in big)

@@ -193,6 +193,22 @@ def build_index(out: str | Path) -> Path:
     return index
 
 
+def plan_for_workers(paths: Iterable[str | Path], workers: int, files_per_unit: int = 32,
+                     lines_per_unit: int = 64) -> list[Unit]:
+    """The corpus cut into units of at most ``files_per_unit`` files or ``lines_per_unit`` lines, and
+    into at least ``UNITS_PER_WORKER`` per worker when it is small, so no worker idles while another
+    does the last unit."""
+    paths = list(paths)
+    units = plan_units(paths, files_per_unit=files_per_unit, lines_per_unit=lines_per_unit)
+    wanted = UNITS_PER_WORKER * workers
+    if len(units) < wanted:
+        lines = sum(u.stop - u.start for u in units if u.kind == "jsonl")
+        files = sum(len(u.paths) for u in units if u.kind == "files")
+        units = plan_units(paths, files_per_unit=max(1, min(files_per_unit, -(-files // wanted))),
+                           lines_per_unit=max(1, min(lines_per_unit, -(-lines // wanted))))
+    return units
+
+
 def run_corpus(
     paths: Iterable[str | Path],
     out: str | Path,
@@ -227,13 +243,7 @@ def run_corpus(
 
     out = Path(out)
     out.mkdir(parents=True, exist_ok=True)
-    units = plan_units(paths, files_per_unit=files_per_unit, lines_per_unit=lines_per_unit)
-    wanted = UNITS_PER_WORKER * (workers if not scheduler else 1)
-    if len(units) < wanted:  # a small corpus: cut finer so no worker idles while another finishes
-        lines = sum(u.stop - u.start for u in units if u.kind == "jsonl")
-        files = sum(len(u.paths) for u in units if u.kind == "files")
-        units = plan_units(paths, files_per_unit=max(1, min(files_per_unit, -(-files // wanted))),
-                           lines_per_unit=max(1, min(lines_per_unit, -(-lines // wanted))))
+    units = plan_for_workers(paths, workers if not scheduler else 1, files_per_unit, lines_per_unit)
     todo = [u for u in units if not (out / "_done" / u.id).exists()]
     report = RunReport(units=len(units), already_done=len(units) - len(todo))
     started = time.perf_counter()
