@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import hmac
 import os
 import threading
+from collections.abc import Iterator
 from dataclasses import asdict, dataclass
 from importlib import resources
 from pathlib import Path
@@ -85,15 +87,23 @@ class _Db:
     def __init__(self, path: str | Path, writable: bool) -> None:
         self.store = Store(path, read_only=not writable)
         self.lock = threading.Lock()
+        self._readers = threading.local()
+        self._making = threading.Lock()
 
     def rows(self, sql: str, params: list[Any] | None = None) -> list[dict[str, Any]]:
         with self.read() as store:
             return store.rows(sql, params)
 
-    def read(self) -> Store:
-        """A store view on its own connection for one request's reads: requests read in parallel,
-        and a save (under ``lock``) does not block them."""
-        return self.store.reader()
+    @contextlib.contextmanager
+    def read(self) -> Iterator[Store]:
+        """The calling thread's store view, on a connection of its own (made once per thread of the
+        server's pool): requests read in parallel, and a save (under ``lock``) does not block them.
+        Each query sees what was committed when it started."""
+        view = getattr(self._readers, "store", None)
+        if view is None:
+            with self._making:  # cursors are made from the writer's connection: one at a time
+                view = self._readers.store = self.store.reader()
+        yield view
 
 
 def create_app(settings: ApiSettings) -> FastAPI:
