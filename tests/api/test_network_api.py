@@ -125,3 +125,21 @@ async def test_network_api_returns_the_busiest_pairs_up_to_the_limit(client):
     assert top["pairs"] == every["pairs"] and top["edges"] == every["edges"][:1]
     assert {n["id"] for n in top["nodes"]} == {top["edges"][0]["a"], top["edges"][0]["b"]}
     assert (await client.get("/api/dyads", params={"limit": 0})).status_code == 422
+
+
+async def test_network_api_answer_follows_each_save(example_db, copy_of):
+    import httpx
+
+    from tightrope.api import ApiSettings, create_app
+
+    app = create_app(ApiSettings(db=copy_of(example_db), token="t0ken"))
+    async with httpx.AsyncClient(transport=httpx.ASGITransport(app=app), base_url="http://t") as c:
+        before = (await c.get("/api/dyads")).json()
+        assert (await c.get("/api/dyads")).json() == before  # asked again: the same answer
+        article = {"text": "Kenya condemned Uganda on Monday over the border raid. Kenyan officials said Uganda "
+                           "must withdraw its troops.", "title": "Kenya condemns Uganda", "published": "2024-02-06"}
+        posted = await c.post("/api/articles", json=article, headers={"Authorization": "Bearer t0ken"})
+        assert posted.status_code == 201
+        after = (await c.get("/api/dyads")).json()
+    pairs = {(e["a"], e["b"]) for e in after["edges"]}
+    assert ("KEN", "UGA") in pairs and ("KEN", "UGA") not in {(e["a"], e["b"]) for e in before["edges"]}

@@ -87,6 +87,9 @@ class _Db:
     def __init__(self, path: str | Path, writable: bool) -> None:
         self.store = Store(path, read_only=not writable)
         self.lock = threading.Lock()
+        #: How many saves this server made: a cached answer is good while it is unchanged (the
+        #: server is the file's one writer, so nothing else changes it).
+        self.generation = 0
         self._readers = threading.local()
         self._making = threading.Lock()
 
@@ -122,6 +125,7 @@ def create_app(settings: ApiSettings) -> FastAPI:
     install_error_handlers(app)
     db = _Db(settings.db, writable=settings.token is not None)
     app.state.db = db
+    app.state.network_cache = {}  # /api/dyads answers by question and db.generation
     app.include_router(network_router)
     # The pipeline, made on first write, and the lock that lets one analysis run at a time (spaCy
     # pipelines are not made for concurrent calls); POST /api/articles and /api/batches share both.
@@ -159,6 +163,7 @@ def create_app(settings: ApiSettings) -> FastAPI:
                 doc = analysis_pipeline(pipeline_holder).analyze(article)
             with db.lock:
                 db.store.save([doc])
+                db.generation += 1
         counts = db.rows("""SELECT (SELECT count(*) FROM actors WHERE article_id = ?) AS actors,
                                    (SELECT count(*) FROM event_mentions WHERE article_id = ?) AS events,
                                    (SELECT count(*) FROM quotes WHERE article_id = ?) AS quotes""",

@@ -99,6 +99,7 @@ def install_batches(app: FastAPI, db: _Db, settings: ApiSettings, pipeline_holde
             # Another request may have stored one of these while this batch was being analysed.
             late = {d.article.id for d in docs if db.store.has_article(d.article.id)}
             db.store.save([d for d in docs if d.article.id not in late], refused)
+            db.generation += 1
         for result in results:
             if result.id in late and result.status == "stored":
                 result.status = "already"

@@ -26,6 +26,8 @@ __all__ = ["router"]
 
 router = APIRouter()
 
+#: Network answers kept between saves (a dashboard asks the same few questions again and again).
+_CACHED = 32
 #: Pairs the network returns by default, and at most: the busiest first.
 DEFAULT_EDGES = 500
 MAX_EDGES = 5000
@@ -69,6 +71,10 @@ def network(request: Request, date_from: DateFrom = None, date_to: DateTo = None
     ``limit`` busiest pairs come back (``pairs`` says how many there are): no one reads more lines.
     """
     db = request.app.state.db
+    key = (date_from, date_to, min_events, background, limit, db.generation)
+    cache = request.app.state.network_cache
+    if key in cache:  # the same question since the last save: the same answer
+        return fast_json(cache[key])
     edges = db.rows(f"""
         WITH ties AS ({_TIES})
         SELECT least(s, t) AS a, greatest(s, t) AS b, count(*) AS events,
@@ -91,7 +97,11 @@ def network(request: Request, date_from: DateFrom = None, date_to: DateTo = None
     nodes = [{"id": code, "name": _name(code), "events": t["events"], "partners": t["partners"],
               "goldstein_mean": round(t["goldstein_sum"] / t["events"], 2)}
              for code, t in sorted(totals.items())]
-    return fast_json({"nodes": nodes, "edges": edges, "span": span, "pairs": pairs})
+    answer = {"nodes": nodes, "edges": edges, "span": span, "pairs": pairs}
+    if len(cache) >= _CACHED:
+        cache.clear()
+    cache[key] = answer
+    return fast_json(answer)
 
 
 @router.get("/api/countries/{code}", tags=["dyads"])
