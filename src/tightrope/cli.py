@@ -24,11 +24,12 @@ def _parse_date(ctx: click.Context, param: click.Parameter, value: str | None) -
 
 
 def _check_sort(ctx: click.Context, param: click.Parameter, value: str) -> str:
-    from .store.queries import SORTS
+    from .store.queries import EventQuery
 
-    if value.lstrip("-") not in SORTS:
-        raise click.BadParameter(f"{value!r} is not a sort key; use one of {', '.join(SORTS)} "
-                                 "(with - in front for descending)")
+    try:
+        EventQuery(sort=value).order()  # the one check of a sort key, as the store makes it
+    except TightropeError as exc:
+        raise click.BadParameter(str(exc)) from None
     return value
 
 

@@ -227,6 +227,13 @@ def create_app(settings: ApiSettings) -> FastAPI:
             return RedirectResponse(request.url.replace(path=f"/dyad/{codes[0]}/{codes[1]}"), status_code=307)
         return page("dyad.html")
 
+    @app.get("/country/{code}", response_class=HTMLResponse, include_in_schema=False)
+    def country_page(request: Request, code: str) -> Response:
+        upper = _page_code(code)
+        if upper != code:  # /country/rus is the page of RUS
+            return RedirectResponse(request.url.replace(path=f"/country/{upper}"), status_code=307)
+        return page("country.html")
+
     @app.get("/events", response_class=HTMLResponse, include_in_schema=False)
     def events_page() -> FileResponse:
         return page("events.html")

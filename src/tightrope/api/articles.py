@@ -8,6 +8,7 @@ from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Query, Request
 
+from ..store.dedup import MENTION_KEY
 from .errors import ApiError
 from .params import ArticleId
 
@@ -73,12 +74,8 @@ def get_article(request: Request, article_id: ArticleId) -> dict[str, Any]:
     for actor in actors:
         actor["mentions"] = [m for m in mentions if m["actor_id"] == actor["actor_id"]]
     # Each report with the real-world event it belongs to (found by the event's dedup key).
-    events = db.rows("""SELECT m.*, e.id AS event_id FROM event_mentions m
-                        LEFT JOIN events e
-                          ON e.dedup_key = coalesce(m.source_country, m.source_code, m.source_actor_id) || '|' ||
-                             coalesce(m.target_country, m.target_code, m.target_actor_id, '') || '|' || m.cameo
-                             || '|' || m.modality
-                         AND list_contains(e.mention_ids, m.id)
-                        WHERE m.article_id = ? ORDER BY m.trigger_start, m.id""", [article_id])
+    events = db.rows(f"""SELECT m.*, e.id AS event_id FROM event_mentions m
+                         LEFT JOIN events e ON e.dedup_key = {MENTION_KEY} AND list_contains(e.mention_ids, m.id)
+                         WHERE m.article_id = ? ORDER BY m.trigger_start, m.id""", [article_id])
     quotes = db.rows("SELECT * FROM quotes WHERE article_id = ? ORDER BY start_char", [article_id])
     return {"article": article, "actors": actors, "events": events, "quotes": quotes}

@@ -1,4 +1,4 @@
-"""The relations network and one country's relations: ``/api/dyads``, ``/api/countries/{code}``, ``/country/{code}``.
+"""The relations network and one country's relations: ``/api/dyads`` and ``/api/countries/{code}`` (the page, ``/country/{code}``, is served with the others in ``app.py``).
 
 Only asserted events between two different countries count, as in the dyad series: a denied or
 planned event is not a relation yet, and a country acting on itself is not a tie. Background events
@@ -10,11 +10,9 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import asdict
-from importlib import resources
 from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Query, Request
-from fastapi.responses import FileResponse, HTMLResponse, RedirectResponse, Response
 
 from ..actors import load_kb
 from ..relations.timeline import timeline
@@ -137,13 +135,3 @@ def country(request: Request, code: Country, by: Literal["day", "week", "month",
                       "partners": partners, "by": by, "background": background,
                       "series": [asdict(r) for r in line.series], "gaps": [{"start": s, "end": e} for s, e in line.gaps],
                       "imprecise": [asdict(r) for r in line.imprecise], "trend": asdict(line.trend)})
-
-
-@router.get("/country/{code}", response_class=HTMLResponse, include_in_schema=False)
-def country_page(request: Request, code: Country) -> Response:
-    """The country page; a lower-case code is sent on to its upper-case address, so each country has one."""
-    if request.path_params["code"] != code:
-        query = f"?{request.url.query}" if request.url.query else ""
-        return RedirectResponse(f"/country/{code}{query}", status_code=307)
-    return FileResponse(str(resources.files("tightrope.web").joinpath("static").joinpath("country.html")),
-                        media_type="text/html")

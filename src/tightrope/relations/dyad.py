@@ -159,7 +159,7 @@ def _framing_divergences(store: Store, a: str, b: str) -> list[BriefLine]:
     """Speakers of the two sides using the opposing wordings of one contested issue.
 
     The terms are found in the quotes at ingest (``framing_mentions``, ``store/framings.py``), so this
-    reads only the quotes of the two sides that use one, through the speaker-country index.
+    reads only the quotes of the two sides that use one, from that small table.
     """
     matches = store.con.execute("""
         SELECT DISTINCT speaker_country, speaker_name, text, issue, side, term FROM framing_mentions

@@ -18,6 +18,7 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Literal
 
+from ..dates import latest_day
 from ..errors import ConfigError
 from ..store import Store
 
@@ -90,14 +91,9 @@ def timeline(store: Store, where: str, params: list, by: Period = "month", date_
 
 def period_end(start: dt.date, by: Period) -> dt.date:
     """The last day of the period that begins on ``start``."""
-    if by == "day":
-        return start
     if by == "week":
         return start + dt.timedelta(days=6)
-    if by == "month":
-        following = dt.date(start.year + start.month // 12, start.month % 12 + 1, 1)
-        return following - dt.timedelta(days=1)
-    return dt.date(start.year, 12, 31)
+    return latest_day(start, by)  # a day, or the month's or year's last day
 
 
 def _steps(start: dt.date, end: dt.date, by: Period) -> float:

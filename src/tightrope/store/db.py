@@ -19,7 +19,7 @@ from ..ingest.files import read_file
 from ..models import ActorRef, ArticleDoc, content_id
 from .dedup import rebuild_events, update_events
 from .framings import fill_framings
-from .queries import EventQuery, event_rows
+from .queries import EventQuery, event_rows, rows_of
 from .schema import MIGRATIONS, SCHEMA_VERSION
 
 __all__ = ["Store", "IngestReport", "DEFAULT_DB"]
@@ -224,9 +224,7 @@ class Store:
     # -- reading --------------------------------------------------------------------------
     def rows(self, sql: str, params: list[Any] | None = None) -> list[dict[str, Any]]:
         """Run a query and return its rows as dicts keyed by column name."""
-        cursor = self.con.execute(sql, params or [])
-        names = [d[0] for d in cursor.description]
-        return [dict(zip(names, row)) for row in cursor.fetchall()]
+        return rows_of(self.con, sql, params or [])
 
     def events(
         self,

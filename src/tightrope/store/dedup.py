@@ -20,12 +20,23 @@ from __future__ import annotations
 import duckdb
 
 from ..config import BACKGROUND_DAYS
+from .queries import BY_ID, in_ids
 from .schema import DEDUP_WINDOW_DAYS
 
-__all__ = ["rebuild_events", "update_events"]
+__all__ = ["rebuild_events", "update_events", "MENTION_KEY"]
 
 _KEY = ("coalesce(m.source_country, m.source_code, m.source_actor_id)",
         "coalesce(m.target_country, m.target_code, m.target_actor_id, '')")
+
+
+def _joined(source: str, target: str, cameo: str, modality: str) -> str:
+    """The dedup key (``events.dedup_key``) as SQL: source|target|code|modality."""
+    return f"{source} || '|' || {target} || '|' || {cameo} || '|' || {modality}"
+
+
+#: The dedup key of an event mention aliased ``m``: what finds the event it belongs to.
+MENTION_KEY = _joined(_KEY[0], _KEY[1], "m.cameo", "m.modality")
+_GROUP_KEY = _joined("g.source_key", "g.target_key", "g.cameo", "g.modality")
 
 # The last day a mention's date may be ("in 2024", stored as 1 January, may be 31 December): a
 # report is history when even that day lies over BACKGROUND_DAYS before its article.
@@ -65,15 +76,15 @@ DROP TABLE _keyed;
 
 # One event per group; what describes it comes from its smallest mention (``{first}`` is the
 # mentions table, or the groups' first mentions fetched by id).
-_INSERT = """
+_INSERT = f"""
 INSERT INTO events
-SELECT substr(md5(g.source_key || '|' || g.target_key || '|' || g.cameo || '|' || g.modality || '|' || g.first_id), 1, 16),
+SELECT substr(md5({_GROUP_KEY} || '|' || g.first_id), 1, 16),
        g.source_key, g.target_key, m.source_name, m.source_country, m.source_code,
        m.target_name, m.target_country, m.target_code, g.cameo, m.cameo_name, m.goldstein, m.quad_class,
        m.plover_type, m.plover_mode, g.modality, g.first_date, g.last_date, g.mentions, g.articles, g.sources,
        g.topics, m.sentence, a.url, g.first_id, g.precision, m.article_id, g.background, g.mention_ids,
-       g.source_key || '|' || g.target_key || '|' || g.cameo || '|' || g.modality
-FROM _groups g JOIN {first} m ON m.id = g.first_id JOIN articles a ON a.id = m.article_id
+       {_GROUP_KEY}
+FROM _groups g JOIN {{first}} m ON m.id = g.first_id JOIN articles a ON a.id = m.article_id
 """
 
 _REBUILD = f"""
@@ -105,9 +116,6 @@ SELECT e._row, e.mention_ids FROM _near e SEMI JOIN _reach r
 # What an update reads of the events of the batch's keys: only what placing the new mentions needs.
 _NEAR = "rowid AS _row, source_key, target_key, cameo, modality, first_date, last_date, mention_ids"
 
-#: Above this many new mentions or events, an update reads the mentions by a join, not by id.
-_BY_ID = 2000
-
 
 def rebuild_events(con: duckdb.DuckDBPyConnection) -> None:
     """Rebuild the ``events`` table from every event mention (inside the caller's transaction)."""
@@ -118,52 +126,44 @@ def update_events(con: duckdb.DuckDBPyConnection, new_mentions: list[str]) -> No
     """Bring ``events`` up to date after ``new_mentions`` (ids) were inserted (inside the caller's
     transaction); the table ends as :func:`rebuild_events` would leave it.
 
-    Every read goes through an index with the batch's own values (mention, article and event ids,
-    event keys), so the cost follows the batch and the events it touches, not the size of the store.
+    It reads only rows named by the batch's own values (mention, article and event ids, event keys)
+    and only the columns placing them needs, so the cost follows the batch and the events it
+    touches, not the size of the store (``bench/dedup.py``).
     """
     if not new_mentions:
         return
-    if len(new_mentions) > _BY_ID:
+    if len(new_mentions) > BY_ID:  # a bulk load: clustering everything once is cheaper
         rebuild_events(con)
         return
     _keyed_by_id(con, "_fresh", new_mentions)
-    keys = [r[0] for r in con.execute("SELECT DISTINCT source_key || '|' || target_key || '|' || cameo || '|' || "
-                                      "modality FROM _fresh WHERE day IS NOT NULL").fetchall()]
-    near = f"SELECT {_NEAR} FROM events WHERE dedup_key IN ({_marks(keys)})" if keys else \
-        f"SELECT {_NEAR} FROM events LIMIT 0"
-    con.execute(f"CREATE OR REPLACE TEMP TABLE _near AS {near}", keys)
+    keys = [r[0] for r in con.execute(f"SELECT DISTINCT {_joined('source_key', 'target_key', 'cameo', 'modality')} "
+                                      "FROM _fresh WHERE day IS NOT NULL").fetchall()]
+    listed, values = in_ids(keys) if keys else ("(NULL)", [])
+    con.execute(f"CREATE OR REPLACE TEMP TABLE _near AS SELECT {_NEAR} FROM events WHERE dedup_key IN {listed}", values)
     taken = con.execute(_REACH).fetchall()
     con.execute("DROP TABLE _reach; DROP TABLE _near")
     if taken:
-        con.execute(f"DELETE FROM events WHERE rowid IN ({_marks(taken)})", [t[0] for t in taken])
+        listed, values = in_ids([t[0] for t in taken])
+        con.execute(f"DELETE FROM events WHERE rowid IN {listed}", values)
     old = [i for _, ids in taken for i in ids or []]
-    if len(old) > _BY_ID:
-        con.execute(f"""CREATE OR REPLACE TEMP TABLE _old AS
-                        SELECT * FROM ({_KEYED.format(mentions='event_mentions', articles='articles')})
-                        WHERE id IN (SELECT unnest(?))""", [old])
-    elif old:
+    if old:
         _keyed_by_id(con, "_old", old)
     con.execute("CREATE OR REPLACE TEMP TABLE _keyed AS SELECT * FROM _fresh"
                 + (" UNION ALL BY NAME SELECT * FROM _old" if old else ""))
     con.execute("DROP TABLE _fresh" + ("; DROP TABLE _old" if old else "") + f"; {_CLUSTER}")
     firsts = [r[0] for r in con.execute("SELECT first_id FROM _groups").fetchall()]
-    if len(firsts) > _BY_ID:
-        con.execute(_INSERT.format(first="event_mentions"))
-    elif firsts:
-        con.execute(_INSERT.format(first=f"(SELECT * FROM event_mentions WHERE id IN ({_marks(firsts)}))"), firsts)
+    if firsts:
+        listed, values = in_ids(firsts)
+        con.execute(_INSERT.format(first=f"(SELECT * FROM event_mentions WHERE id IN {listed})"), values)
     con.execute("DROP TABLE _groups")
 
 
-def _marks(values: list) -> str:
-    return ", ".join("?" * len(values))
-
-
 def _keyed_by_id(con: duckdb.DuckDBPyConnection, table: str, ids: list[str]) -> None:
-    """Temp table ``table``: the clustering columns of the mentions with these ids, read (with their
-    articles) through the primary-key indexes."""
-    con.execute(f"CREATE OR REPLACE TEMP TABLE _m AS SELECT {_NARROW} FROM event_mentions WHERE id IN ({_marks(ids)})",
-                ids)
-    articles = [r[0] for r in con.execute("SELECT DISTINCT article_id FROM _m").fetchall()]
-    chosen = f"(SELECT * FROM articles WHERE id IN ({_marks(articles)}))"
-    con.execute(f"CREATE OR REPLACE TEMP TABLE {table} AS {_KEYED.format(mentions='_m', articles=chosen)}", articles)
+    """Temp table ``table``: the clustering columns of the mentions with these ids, with what their
+    articles add."""
+    listed, values = in_ids(ids)
+    con.execute(f"CREATE OR REPLACE TEMP TABLE _m AS SELECT {_NARROW} FROM event_mentions WHERE id IN {listed}", values)
+    listed, values = in_ids([r[0] for r in con.execute("SELECT DISTINCT article_id FROM _m").fetchall()])
+    chosen = f"(SELECT * FROM articles WHERE id IN {listed})"
+    con.execute(f"CREATE OR REPLACE TEMP TABLE {table} AS {_KEYED.format(mentions='_m', articles=chosen)}", values)
     con.execute("DROP TABLE _m")

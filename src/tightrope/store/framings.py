@@ -1,5 +1,5 @@
 """Contested wordings found in quotes at ingest, so a dyad brief reads its framing lines from a small
-indexed table instead of scanning every quote of the two sides (issue #15, point 8).
+table (only the quotes that use a term) instead of scanning every quote of the two sides (issue #15, point 8).
 
 ``data/relations/framings.csv`` lists, per contested issue, one side's terms and the other's
 ("Indo-Pacific" against "Asia Pacific"). Each quote with a known speaker country that uses a term

@@ -16,14 +16,22 @@ import duckdb
 
 from ..errors import ConfigError
 
-__all__ = ["EventQuery", "SORTS", "event_rows", "event_total", "event_detail"]
+__all__ = ["EventQuery", "SORTS", "event_rows", "event_total", "event_detail", "rows_of", "in_ids", "BY_ID"]
 
 #: Sort keys a user may give (``-`` first for descending) -> column of ``events``.
 SORTS = {"date": "first_date", "goldstein": "goldstein", "articles": "num_articles", "mentions": "num_mentions",
          "cameo": "cameo", "source": "source_name", "target": "target_name", "modality": "modality"}
 
-#: Up to this many ids are looked up as a list of values (through the index); more by a join.
-_BY_ID = 2000
+#: Up to this many values are given as a list of parameters; more as one list parameter.
+BY_ID = 2000
+
+
+def in_ids(values: list) -> tuple[str, list]:
+    """The ``(...)`` of an ``IN`` over these values (at least one) and its parameters: a list of
+    values, which DuckDB filters during the scan, or above ``BY_ID`` one list it joins."""
+    if len(values) <= BY_ID:
+        return f"({', '.join('?' * len(values))})", list(values)
+    return "(SELECT unnest(?))", [list(values)]
 
 
 @dataclass(frozen=True)
@@ -116,20 +124,13 @@ def event_rows(con: duckdb.DuckDBPyConnection, query: EventQuery, limit: int | N
                                         [*params, *page_params]).fetchall()]
     if not chosen:
         return []
-    by_id = f"({', '.join('?' * len(chosen))})" if len(chosen) <= _BY_ID else "(SELECT unnest(?))"
-    fetched = {r["id"]: r for r in _rows(con, f"SELECT e.* EXCLUDE (mention_ids, dedup_key) FROM events e "
-                                              f"WHERE e.id IN {by_id}", chosen if len(chosen) <= _BY_ID else [chosen])}
+    listed, values = in_ids(chosen)
+    fetched = {r["id"]: r for r in rows_of(con, "SELECT e.* EXCLUDE (mention_ids, dedup_key) FROM events e "
+                                                f"WHERE e.id IN {listed}", values)}
     rows = [fetched[i] for i in chosen]
-    ids = [r["mention_id"] for r in rows]
     columns = "id, sentence_start, sentence_end, trigger, trigger_start, trigger_end" + (", explain" if explain else "")
-    if not ids:
-        found = {}
-    elif len(ids) <= _BY_ID:
-        found = {r["id"]: r for r in _rows(con, f"SELECT {columns} FROM event_mentions WHERE id IN "
-                                                f"({', '.join('?' * len(ids))})", ids)}
-    else:
-        found = {r["id"]: r for r in _rows(con, f"SELECT {columns} FROM event_mentions WHERE id IN "
-                                                "(SELECT unnest(?))", [ids])}
+    listed, values = in_ids([r["mention_id"] for r in rows])
+    found = {r["id"]: r for r in rows_of(con, f"SELECT {columns} FROM event_mentions WHERE id IN {listed}", values)}
     for row in rows:
         report = found.get(row["mention_id"], {})
         row["sentence"], row["url"] = row["evidence"], row["source_url"]
@@ -155,13 +156,13 @@ def event_detail(con: duckdb.DuckDBPyConnection, event_id: str) -> dict[str, Any
     Returns:
         None when no event has that id.
     """
-    rows = _rows(con, "SELECT * FROM events WHERE id = ?", [event_id])
+    rows = rows_of(con, "SELECT * FROM events WHERE id = ?", [event_id])
     if not rows:
         return None
     found = rows[0]
     found.pop("dedup_key")
     members = found.pop("mention_ids") or [found["mention_id"]]
-    reports = _rows(con, """
+    reports = rows_of(con, """
         SELECT m.id, m.article_id, a.title AS article_title, a.url, a.published, m.sentence, m.sentence_start,
                m.sentence_end, m.trigger, m.trigger_start, m.trigger_end, m.modality, m.date, m.date_precision,
                m.date_basis, m.date_text, m.confidence, m.explain,
@@ -181,18 +182,19 @@ def event_detail(con: duckdb.DuckDBPyConnection, event_id: str) -> dict[str, Any
 def _actor(con: duckdb.DuckDBPyConnection, article_id: str, actor_id: str | None) -> dict[str, Any] | None:
     if not actor_id:
         return None
-    rows = _rows(con, "SELECT name, kind, country, code, role, role_basis, members FROM actors "
+    rows = rows_of(con, "SELECT name, kind, country, code, role, role_basis, members FROM actors "
                       "WHERE article_id = ? AND actor_id = ?", [article_id, actor_id])
     if not rows:
         return None
     actor = rows[0]
-    actor["mentions"] = [r["text"] for r in _rows(
+    actor["mentions"] = [r["text"] for r in rows_of(
         con, "SELECT text FROM mentions WHERE article_id = ? AND actor_id = ? ORDER BY start_char",
         [article_id, actor_id])]
     return actor
 
 
-def _rows(con: duckdb.DuckDBPyConnection, sql: str, params: list[Any]) -> list[dict[str, Any]]:
+def rows_of(con: duckdb.DuckDBPyConnection, sql: str, params: list[Any]) -> list[dict[str, Any]]:
+    """Run a query and return its rows as dicts keyed by column name."""
     cursor = con.execute(sql, params)
     names = [d[0] for d in cursor.description]
     return [dict(zip(names, row)) for row in cursor.fetchall()]

@@ -84,7 +84,7 @@ _V5 = ["""CREATE TABLE relation_mentions (
 #: Version 6: a real-world event keeps the article of its first report (so every event links to its
 #: evidence) and whether it is background: every report dates it over ``BACKGROUND_DAYS`` before its
 #: article ("the 1994 ceasefire"), so current aggregates leave it out. Filled when the migration
-#: rebuilds the events table. ``mention_ids`` lists its reports and ``dedup_key`` (indexed) is its
+#: rebuilds the events table. ``mention_ids`` lists its reports and ``dedup_key`` is its
 #: source|target|code|modality, so an ingest batch finds and re-clusters only the events its new
 #: mentions can join (``dedup.update_events``). ``framing_mentions``: the contested wordings each
 #: quote uses, found at ingest (``store/framings.py``), so a brief's framing lines are one lookup.
@@ -92,7 +92,6 @@ _V6 = ["ALTER TABLE events ADD COLUMN article_id VARCHAR",
        "ALTER TABLE events ADD COLUMN background BOOLEAN",
        "ALTER TABLE events ADD COLUMN mention_ids VARCHAR[]",
        "ALTER TABLE events ADD COLUMN dedup_key VARCHAR",
-       "CREATE INDEX events_dedup_key ON events (dedup_key)",
        """CREATE TABLE framing_mentions (
         quote_id VARCHAR, article_id VARCHAR, speaker_country VARCHAR, speaker_name VARCHAR, text VARCHAR,
         issue VARCHAR, side VARCHAR, term VARCHAR, PRIMARY KEY (quote_id, issue, side))""",

@@ -110,26 +110,41 @@ function sortHeader(label, key, current) {
   return el("th", { "data-sort": key }, el("a", { href: "?" + params.toString(), text: label + arrow }));
 }
 
-// A linear time scale: dates (YYYY-MM-DD) to x, with yearly (or monthly) ticks.
-function timeScale(first, last, x0, x1) {
-  const t0 = Date.parse(first), t1 = Math.max(Date.parse(last), t0 + 86400000);
-  const x = (day) => x0 + ((Date.parse(day) - t0) / (t1 - t0)) * (x1 - x0);
-  const years = new Date(t1).getUTCFullYear() - new Date(t0).getUTCFullYear();
-  const ticks = [];
-  if (years >= 2) {
-    const step = Math.ceil(years / 10);
-    for (let y = new Date(t0).getUTCFullYear() + 1; y <= new Date(t1).getUTCFullYear(); y += step) ticks.push([`${y}-01-01`, String(y)]);
+const DAY = 86400000;
+function day(text) { return Date.parse(text + "T00:00:00Z"); }
+function iso(ms) { return new Date(ms).toISOString().slice(0, 10); }
+const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+
+// Tick dates for a real time axis from start to end (ms): years, months or days, at most about 12.
+function timeTicks(start, end) {
+  const years = (end - start) / (365.25 * DAY), ticks = [];
+  const first = new Date(start);
+  if (years > 3) {
+    const step = [1, 2, 5, 10, 20, 50].find((s) => years / s <= 12) || 100;
+    for (let y = Math.ceil(first.getUTCFullYear() / step) * step; Date.UTC(y, 0, 1) <= end; y += step) {
+      if (Date.UTC(y, 0, 1) >= start) ticks.push([Date.UTC(y, 0, 1), String(y)]);
+    }
+  } else if (end - start > 60 * DAY) {
+    const months = (end - start) / (30.44 * DAY), step = [1, 2, 3, 6, 12].find((s) => months / s <= 12);
+    let y = first.getUTCFullYear(), m = first.getUTCMonth();
+    for (; Date.UTC(y, m, 1) <= end; m += 1) {
+      const t = Date.UTC(y, m, 1), month = new Date(t).getUTCMonth();
+      if (t >= start && month % step === 0) ticks.push([t, `${MONTHS[month]} ${new Date(t).getUTCFullYear()}`]);
+    }
   } else {
-    const d = new Date(t0);
-    d.setUTCDate(1);
-    const months = Math.max(1, Math.round((t1 - t0) / (30.4 * 86400000)));
-    const step = Math.ceil(months / 12);
-    for (d.setUTCMonth(d.getUTCMonth() + 1); d.getTime() <= t1; d.setUTCMonth(d.getUTCMonth() + step)) {
-      const day = d.toISOString().slice(0, 10);
-      ticks.push([day, day.slice(0, 7)]);
+    const step = Math.max(1, Math.ceil((end - start) / DAY / 10));
+    for (let t = start; t <= end; t += step * DAY) {
+      const d = new Date(t); ticks.push([t, `${d.getUTCDate()} ${MONTHS[d.getUTCMonth()]}`]);
     }
   }
-  return { x, ticks };
+  return ticks;
+}
+
+// A linear time scale: dates (YYYY-MM-DD) to x, with the ticks of timeTicks as [date, label].
+function timeScale(first, last, x0, x1) {
+  const t0 = Date.parse(first), t1 = Math.max(Date.parse(last), t0 + DAY);
+  const x = (date) => x0 + ((Date.parse(date) - t0) / (t1 - t0)) * (x1 - x0);
+  return { x, ticks: timeTicks(t0, t1).map(([t, label]) => [iso(t), label]) };
 }
 
 function query(params) {
