@@ -26,6 +26,26 @@ def _events(con) -> list[tuple]:
     return con.execute("SELECT * FROM events ORDER BY id").fetchall()
 
 
+def _pairs(con) -> list[tuple]:
+    return con.execute("SELECT * FROM pair_totals ORDER BY a, b, background").fetchall()
+
+
+def _pairs_counted(con) -> list[tuple]:
+    """The network's per-pair counts, counted here straight from the events."""
+    rows = con.execute("SELECT source_country, target_country, background, goldstein FROM events "
+                       "WHERE modality = 'asserted'").fetchall()
+    totals: dict[tuple, list] = {}
+    for s, t, background, goldstein in rows:
+        if s is None or t is None or s == t:
+            continue
+        row = totals.setdefault((min(s, t), max(s, t), bool(background)), [0, 0, 0, 0.0, 0])
+        row[0] += 1
+        row[1 if s < t else 2] += 1
+        row[3] += goldstein
+        row[4] += 1
+    return [(*key, *value) for key, value in sorted(totals.items())]
+
+
 @settings(max_examples=40, deadline=None)
 @given(st.lists(st.lists(mention, min_size=1, max_size=6), min_size=1, max_size=6))
 def test_dedup_incremental_updates_equal_a_full_rebuild(tmp_path_factory, batches):
@@ -40,14 +60,16 @@ def test_dedup_incremental_updates_equal_a_full_rebuild(tmp_path_factory, batche
                 con.execute("INSERT INTO articles (id, published, text, site) VALUES (?, ?, 't', ?)",
                             [article, _DAY0 + dt.timedelta(days=published), f"site{n % 3}"])
                 con.execute("""INSERT INTO event_mentions (id, article_id, sentence, source_country, target_country,
-                               cameo, goldstein, quad_class, modality, date, topics) VALUES (?, ?, ?, ?, ?, ?, 1, 1, ?, ?, ?)""",
-                            [mid, article, f"s{n}", source, target, cameo, modality,
+                               cameo, goldstein, quad_class, modality, date, topics) VALUES (?, ?, ?, ?, ?, ?, ?, 1, ?, ?, ?)""",
+                            [mid, article, f"s{n}", source, target, cameo, n % 5 - 2, modality,
                              None if day is None else _DAY0 + dt.timedelta(days=day), [f"t{n % 2}"]])
                 added.append(mid)
             update_events(con, added)
-        incremental = _events(con)
+        incremental, pairs = _events(con), _pairs(con)
+        assert pairs == _pairs_counted(con)
         rebuild_events(con)
         assert incremental == _events(con)
+        assert pairs == _pairs(con)
 
 
 def test_dedup_a_bridging_mention_merges_two_events_and_a_far_one_leaves_them(tmp_path):

@@ -141,13 +141,17 @@ def test_store_opens_a_version_1_file_and_migrates_it(tmp_path):
                        modality, date) VALUES (?, 'a1', 's', 'ARM', 'AZE', '036', 'asserted', ?)""", [mention, day])
     con.close()
     with Store(path) as s:
-        assert s.version() == SCHEMA_VERSION == 6
+        assert s.version() == SCHEMA_VERSION == 7
         columns = {r[0] for r in s.con.execute("DESCRIBE events").fetchall()}
         assert {"date_precision", "article_id", "background"} <= columns
         assert "explain" in {r[0] for r in s.con.execute("DESCRIBE event_mentions").fetchall()}
         # The migration rebuilt the events, filling the new columns from the mentions.
         rows = s.con.execute("SELECT first_date, article_id, background FROM events ORDER BY first_date").fetchall()
         assert rows == [(dt.date(1994, 5, 12), "a1", True), (dt.date(2021, 4, 5), "a1", False)]
+        # ... and the network's per-pair counts: one current and one background ARM-AZE event,
+        # both ARM -> AZE, no Goldstein score stored.
+        assert s.con.execute("SELECT * FROM pair_totals ORDER BY background").fetchall() == [
+            ("ARM", "AZE", False, 1, 1, 0, 0.0, 0), ("ARM", "AZE", True, 1, 1, 0, 0.0, 0)]
 
 
 def test_store_opened_read_only_migrates_an_older_file_first(tmp_path):

@@ -43,6 +43,15 @@ _TIES = """
 _IN_PERIOD = """coalesce(day, DATE '0001-01-01') >= coalesce(?, DATE '0001-01-01')
       AND coalesce(day, DATE '0001-01-01') <= coalesce(?, DATE '9999-12-31')"""
 
+# The same edges over all time, from ``pair_totals`` (kept by ``store.dedup`` with the events).
+_ALL_TIME = """
+    SELECT a, b, CAST(sum(events) AS BIGINT) AS events, CAST(sum(a_to_b) AS BIGINT) AS a_to_b,
+           CAST(sum(b_to_a) AS BIGINT) AS b_to_a,
+           CASE WHEN sum(goldstein_n) > 0 THEN round(sum(goldstein_sum), 2) END AS goldstein_sum,
+           CASE WHEN sum(goldstein_n) > 0 THEN round(sum(goldstein_sum) / sum(goldstein_n), 2) END AS goldstein_mean
+    FROM pair_totals WHERE ? OR NOT background
+    GROUP BY a, b HAVING sum(events) >= ?"""
+
 
 def _name(code: str) -> str:
     entity = load_kb().entities.get(code)
@@ -73,16 +82,21 @@ def network(request: Request, date_from: DateFrom = None, date_to: DateTo = None
     cache = request.app.state.network_cache
     if key in cache:  # the same question since the last save: the same answer
         return fast_json(cache[key])
-    edges = db.rows(f"""
-        WITH ties AS ({_TIES})
-        SELECT least(s, t) AS a, greatest(s, t) AS b, count(*) AS events,
-               count(*) FILTER (s < t) AS a_to_b, count(*) FILTER (s > t) AS b_to_a,
-               round(sum(g), 2) AS goldstein_sum, round(avg(g), 2) AS goldstein_mean
-        FROM ties WHERE {_IN_PERIOD}
-        GROUP BY 1, 2 HAVING count(*) >= ? ORDER BY events DESC, a, b""",
-                    [background, date_from, date_to, min_events])
-    pairs = len(edges)
-    edges = edges[:limit]
+    if date_from is None and date_to is None:  # all time: the per-pair counts kept at ingest
+        grouped, params = _ALL_TIME, [background, min_events]
+    else:
+        grouped, params = f"""
+            WITH ties AS ({_TIES})
+            SELECT least(s, t) AS a, greatest(s, t) AS b, count(*) AS events,
+                   count(*) FILTER (s < t) AS a_to_b, count(*) FILTER (s > t) AS b_to_a,
+                   round(sum(g), 2) AS goldstein_sum, round(avg(g), 2) AS goldstein_mean
+            FROM ties WHERE {_IN_PERIOD}
+            GROUP BY 1, 2 HAVING count(*) >= ?""", [background, date_from, date_to, min_events]
+    edges = db.rows(f"SELECT *, count(*) OVER () AS pairs FROM ({grouped}) ORDER BY events DESC, a, b LIMIT ?",
+                    [*params, limit])
+    pairs = edges[0]["pairs"] if edges else 0
+    for edge in edges:
+        del edge["pairs"]
     span = db.rows(f"WITH ties AS ({_TIES}) SELECT min(day) AS first, max(day) AS last FROM ties",
                    [background])[0]
     totals: dict[str, dict[str, Any]] = {}

@@ -75,24 +75,57 @@ DROP TABLE _keyed;
 """
 
 # One event per group; what describes it comes from its smallest mention (``{first}`` is the
-# mentions table, or the groups' first mentions fetched by id).
-_INSERT = f"""
-INSERT INTO events
-SELECT substr(md5({_GROUP_KEY} || '|' || g.first_id), 1, 16),
+# mentions table, or the groups' first mentions fetched by id). Made as temp table ``_new``, added to
+# ``events`` in date order, so the table stays clustered by date (new batches are mostly recent and
+# are appended) and a page of the newest events reads a few row groups.
+_NEW = f"""
+CREATE OR REPLACE TEMP TABLE _new AS
+SELECT substr(md5({_GROUP_KEY} || '|' || g.first_id), 1, 16) AS id,
        g.source_key, g.target_key, m.source_name, m.source_country, m.source_code,
        m.target_name, m.target_country, m.target_code, g.cameo, m.cameo_name, m.goldstein, m.quad_class,
        m.plover_type, m.plover_mode, g.modality, g.first_date, g.last_date, g.mentions, g.articles, g.sources,
        g.topics, m.sentence, a.url, g.first_id, g.precision, m.article_id, g.background, g.mention_ids,
-       {_GROUP_KEY}
+       {_GROUP_KEY} AS dedup_key, m.sentence_start, m.sentence_end, m.trigger, m.trigger_start, m.trigger_end
 FROM _groups g JOIN {{first}} m ON m.id = g.first_id JOIN articles a ON a.id = m.article_id
+"""
+_ADD_NEW = "DROP TABLE _groups; INSERT INTO events SELECT * FROM _new ORDER BY first_date NULLS FIRST, first_id"
+
+# What events add to ``pair_totals`` (``{sign}`` 1 for events added, -1 for events taken out): the
+# network's ties are asserted events between two different countries.
+_PAIR_DELTA = """
+SELECT least(source_country, target_country) AS a, greatest(source_country, target_country) AS b,
+       coalesce(background, false) AS background, {sign} * count(*) AS events,
+       {sign} * count(*) FILTER (source_country < target_country) AS a_to_b,
+       {sign} * count(*) FILTER (source_country > target_country) AS b_to_a,
+       {sign} * coalesce(sum(goldstein), 0) AS goldstein_sum, {sign} * count(goldstein) AS goldstein_n
+FROM {events}
+WHERE modality = 'asserted' AND source_country IS NOT NULL AND target_country IS NOT NULL
+  AND source_country <> target_country
+GROUP BY 1, 2, 3"""
+
+# Add the signed rows of ``_delta`` to ``pair_totals``; a pair left with no events goes.
+_ADD_DELTA = """
+INSERT INTO pair_totals
+SELECT a, b, background, sum(events), sum(a_to_b), sum(b_to_a), sum(goldstein_sum), sum(goldstein_n)
+FROM _delta GROUP BY a, b, background
+ON CONFLICT (a, b, background) DO UPDATE SET
+  events = pair_totals.events + excluded.events, a_to_b = pair_totals.a_to_b + excluded.a_to_b,
+  b_to_a = pair_totals.b_to_a + excluded.b_to_a,
+  goldstein_sum = pair_totals.goldstein_sum + excluded.goldstein_sum,
+  goldstein_n = pair_totals.goldstein_n + excluded.goldstein_n;
+DELETE FROM pair_totals WHERE events = 0;
+DROP TABLE _delta
 """
 
 _REBUILD = f"""
 CREATE OR REPLACE TEMP TABLE _keyed AS {_KEYED.format(mentions='event_mentions', articles='articles')};
 DELETE FROM events;
 {_CLUSTER}
-{_INSERT.format(first='event_mentions')};
-DROP TABLE _groups;
+{_NEW.format(first='event_mentions')};
+{_ADD_NEW};
+DROP TABLE _new;
+DELETE FROM pair_totals;
+INSERT INTO pair_totals {_PAIR_DELTA.format(sign=1, events='events')};
 """
 
 # _reach: for each new dated mention (in _fresh), the span its events cover once it joins them (its
@@ -108,13 +141,20 @@ FROM _fresh f LEFT JOIN _near e
  AND f.day BETWEEN e.first_date - {DEDUP_WINDOW_DAYS} AND e.last_date + {DEDUP_WINDOW_DAYS}
 WHERE f.day IS NOT NULL
 GROUP BY f.id, f.source_key, f.target_key, f.cameo, f.modality, f.day;
-SELECT e._row, e.mention_ids FROM _near e SEMI JOIN _reach r
+CREATE OR REPLACE TEMP TABLE _taken AS
+SELECT e.* FROM _near e SEMI JOIN _reach r
   ON e.source_key = r.source_key AND e.target_key = r.target_key AND e.cameo = r.cameo
- AND e.modality = r.modality AND e.first_date BETWEEN r.lo AND r.hi
+ AND e.modality = r.modality AND e.first_date BETWEEN r.lo AND r.hi;
+DROP TABLE _reach;
+DROP TABLE _near;
+CREATE OR REPLACE TEMP TABLE _delta AS {_PAIR_DELTA.format(sign=-1, events='_taken')};
+SELECT _row, mention_ids FROM _taken
 """
 
-# What an update reads of the events of the batch's keys: only what placing the new mentions needs.
-_NEAR = "rowid AS _row, source_key, target_key, cameo, modality, first_date, last_date, mention_ids"
+# What an update reads of the events of the batch's keys: only what placing the new mentions needs,
+# and what those it takes apart counted in ``pair_totals``.
+_NEAR = ("rowid AS _row, source_key, target_key, cameo, modality, first_date, last_date, mention_ids, "
+         "source_country, target_country, background, goldstein")
 
 
 def rebuild_events(con: duckdb.DuckDBPyConnection) -> None:
@@ -141,7 +181,7 @@ def update_events(con: duckdb.DuckDBPyConnection, new_mentions: list[str]) -> No
     listed, values = in_ids(keys) if keys else ("(NULL)", [])
     con.execute(f"CREATE OR REPLACE TEMP TABLE _near AS SELECT {_NEAR} FROM events WHERE dedup_key IN {listed}", values)
     taken = con.execute(_REACH).fetchall()
-    con.execute("DROP TABLE _reach; DROP TABLE _near")
+    con.execute("DROP TABLE _taken")
     if taken:
         listed, values = in_ids([t[0] for t in taken])
         con.execute(f"DELETE FROM events WHERE rowid IN {listed}", values)
@@ -154,8 +194,11 @@ def update_events(con: duckdb.DuckDBPyConnection, new_mentions: list[str]) -> No
     firsts = [r[0] for r in con.execute("SELECT first_id FROM _groups").fetchall()]
     if firsts:
         listed, values = in_ids(firsts)
-        con.execute(_INSERT.format(first=f"(SELECT * FROM event_mentions WHERE id IN {listed})"), values)
-    con.execute("DROP TABLE _groups")
+        con.execute(_NEW.format(first=f"(SELECT * FROM event_mentions WHERE id IN {listed})"), values)
+        con.execute(f"{_ADD_NEW}; INSERT INTO _delta {_PAIR_DELTA.format(sign=1, events='_new')}; DROP TABLE _new")
+    else:
+        con.execute("DROP TABLE _groups")
+    con.execute(_ADD_DELTA)
 
 
 def _keyed_by_id(con: duckdb.DuckDBPyConnection, table: str, ids: list[str]) -> None:

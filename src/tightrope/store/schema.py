@@ -14,6 +14,9 @@ Tables (one row per ...):
                       first date (day, month or year), the article of its first report and
                       whether it is background (history told by the article). Kept up to date from
                       ``event_mentions`` after every batch, so it never drifts from them.
+- ``pair_totals``     per pair of countries (and background or not): the asserted events between
+                      them, each way, and their Goldstein sum, kept with ``events`` so the
+                      network does not group every event per request.
 - ``quotes``          quotation with its speaker.
 - ``framing_mentions`` quote using a contested wording ("Indo-Pacific" / "Asia Pacific"), by issue and side.
 - ``issues``          input or stage that could not be analysed, with the reason.
@@ -97,7 +100,20 @@ _V6 = ["ALTER TABLE events ADD COLUMN article_id VARCHAR",
         issue VARCHAR, side VARCHAR, term VARCHAR, PRIMARY KEY (quote_id, issue, side))""",
        "CREATE INDEX framing_mentions_country ON framing_mentions (speaker_country)"]
 
+#: Version 7: a real-world event keeps where its first report's sentence and trigger lie, so a page of
+#: events is one read of ``events`` (no lookup of its reports); ``pair_totals`` holds the network's
+#: per-pair counts, kept by ``dedup`` with every change to ``events``. Both are filled when the
+#: migration rebuilds the events table.
+_V7 = ["ALTER TABLE events ADD COLUMN sentence_start INTEGER",
+       "ALTER TABLE events ADD COLUMN sentence_end INTEGER",
+       "ALTER TABLE events ADD COLUMN trigger VARCHAR",
+       "ALTER TABLE events ADD COLUMN trigger_start INTEGER",
+       "ALTER TABLE events ADD COLUMN trigger_end INTEGER",
+       """CREATE TABLE pair_totals (
+        a VARCHAR, b VARCHAR, background BOOLEAN, events BIGINT, a_to_b BIGINT, b_to_a BIGINT,
+        goldstein_sum DOUBLE, goldstein_n BIGINT, PRIMARY KEY (a, b, background))"""]
+
 #: Version -> statements that bring a file at version - 1 to it.
-MIGRATIONS: dict[int, list[str]] = {1: _V1, 2: _V2, 3: _V3, 4: _V4, 5: _V5, 6: _V6}
+MIGRATIONS: dict[int, list[str]] = {1: _V1, 2: _V2, 3: _V3, 4: _V4, 5: _V5, 6: _V6, 7: _V7}
 
 SCHEMA_VERSION = max(MIGRATIONS)
