@@ -19,6 +19,7 @@ import time
 from pathlib import Path
 
 import dask
+import distributed  # noqa: F401  (loads its config before dask.config.set changes and restores it)
 
 from tightrope.runner import run as runner
 
