@@ -123,9 +123,18 @@ def _coder_lines(row: dict) -> list[str]:
     return [head, f"  learned coder: candidate {why.get('candidate')!r}; root scores {scores}",
             f"  features that pushed hardest: {', '.join(why.get('features') or []) or '-'}",
             f"  rules coder on the same word: {', '.join(why.get('rules') or []) or 'nothing'}",
-            f"  parties from the {why.get('parties')}" + (f" ({', '.join(sides)})" if sides else ""),
+            f"  parties from the {why.get('parties')}" + (f" ({', '.join(sides)})" if sides else "")
+            + "".join(f"; {side}'s state from {how}" for side, how in (why.get("placed") or {}).items())
+            + _implicit_line(why.get("implicit_target")),
             f"  modality scores: {modality}"
             + (f"; rests on {why['modality_basis']}" if why.get("modality_basis") else "")]
+
+
+def _implicit_line(implicit: dict | None) -> str:
+    if not implicit:
+        return ""
+    return (f"; no target mention: {implicit['chosen']} (self score {implicit['self_score']:.2f}, "
+            f"threshold {implicit['threshold']:.2f})")
 
 
 def series_table(a: str, b: str, by: str, series: list, gaps: list | None = None,

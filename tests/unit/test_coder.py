@@ -143,3 +143,44 @@ def test_coder_top_features_of_a_class_the_model_lacks_is_empty():
     model = LinearModel.fit([{"p": 1.0}, {"q": 1.0}] * 3, ["11", "none"] * 3)
     assert model.top_features({"p": 1.0}, "20") == []
     assert model.top_features({"p": 1.0}, "11")[0][0] == "p"
+
+
+def test_coder_places_a_person_no_list_knows_by_the_sentence_then_the_article(pipeline):
+    from tightrope.coder.decode import _placed
+    from tightrope.models import ActorRef
+
+    stage = Candidates()
+    unknown = ActorRef(actor_id="p1", name="Kowalski")
+    doc = _parsed(pipeline, "Police in Minsk arrested Kowalski on Monday.")
+    (cand,) = [c for c in stage(doc)[0] if c.token.text == "arrested"]
+    # The sentence names a place of Belarus: that is the unknown person's state, whatever the article's.
+    assert _placed(unknown, cand, "USA").country == "BLR"
+    doc = _parsed(pipeline, "Kowalski condemned Russia on Monday.")
+    (cand,) = [c for c in stage(doc)[0] if c.token.text == "condemned"]
+    assert _placed(unknown, cand, "POL").country == "POL"  # no place named: the article's main state
+    # An actor with a country or a code keeps it.
+    assert _placed(ActorRef(actor_id="x", name="NATO", code="IGONAT"), cand, "POL").country is None
+    assert _placed(ActorRef(actor_id="y", name="Lavrov", country="RUS"), cand, "POL").country == "RUS"
+
+
+def test_coder_an_event_without_target_takes_its_source_state_only_where_the_model_says_so(pipeline):
+    from dataclasses import replace
+
+    models = CoderModels.load()
+    # An implicit-target model that says "self" with probability 0.75 for every event.
+    always = LinearModel.fit([{"bias": 1.0}] * 4, ["self", "self", "self", "none"], c=100.0)
+    text = "Russia condemned the decision on Monday."
+
+    def condemned(threshold):  # the model's parties only (the rules coder has a domestic target of its own)
+        chosen = replace(models, implicit=always, settings=replace(models.settings, implicit_threshold=threshold,
+                                                                   rule_roles=False, rule_events=False))
+        (event,) = [e for e in LearnedEventStage(chosen)(_parsed(pipeline, text)).events
+                    if e.trigger.text == "condemned"]
+        return event
+
+    event = condemned(0.5)
+    assert event.source.country == "RUS" and event.target is not None and event.target.country == "RUS"
+    assert event.explain["implicit_target"]["chosen"] == "the source's own state"
+    assert event.explain["implicit_target"]["self_score"] == pytest.approx(0.75, abs=0.02)
+    event = condemned(0.8)  # under the threshold: no target
+    assert event.target is None and event.explain["implicit_target"]["chosen"] == "none"

@@ -16,7 +16,7 @@ from ..events.modality import modality_with_basis
 from ..models import ActorRef, Event, label_key
 from .candidates import Candidate, Mention
 
-__all__ = ["RuleHint", "rule_hints", "trigger_features", "pair_features", "modality_features"]
+__all__ = ["RuleHint", "rule_hints", "trigger_features", "pair_features", "modality_features", "implicit_features"]
 
 _MAX_PATH = 4
 _KEEP_CHILD_DEPS = {"dobj", "prt", "prep", "neg", "aux", "auxpass", "agent", "xcomp", "ccomp", "attr", "acomp",
@@ -155,6 +155,27 @@ def modality_features(cand: Candidate, hints: list[RuleHint]) -> dict[str, float
             f[f"governor={word.lemma_.lower()}"] = 1.0
     for hint in hints[:1]:
         f[f"rule_event_modality={hint.modality}"] = 1.0
+    return f
+
+
+def implicit_features(row: dict[str, float], root: str, source: Mention | None) -> dict[str, float]:
+    """Features deciding whether an event with no target mention acts on its source's own state
+    ("Sudanese authorities approved a law", "one suspect was arrested": SDN->SDN, IND->IND) or on
+    no one ("Iran has denied ..."): the candidate's trigger features, the root and the source's kind.
+
+    Args:
+        row: the candidate's :func:`trigger_features`.
+        root: the event's CAMEO root.
+        source: the source mention (None when the rules' parties were taken).
+    """
+    lemma = next((k.split("=", 1)[1] for k in row if k.startswith("lemma=")), "")
+    f = dict(row)
+    f[f"root={root}"] = 1.0
+    f[f"root+lemma={root}+{lemma}"] = 1.0
+    if source is not None:
+        f[f"source_kind={source.kind}"] = 1.0
+        sector = source.sector or (source.ref.sector if source.ref is not None else None)
+        f[f"source_sector={sector}"] = 1.0
     return f
 
 

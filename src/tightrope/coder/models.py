@@ -1,4 +1,4 @@
-"""The learned coder's model files: four linear models, the event nouns, and the decode settings.
+"""The learned coder's model files: five linear models, the event nouns, and the decode settings.
 
 They live in ``tightrope/data/models/coder/`` (package data; ``docs/MODEL.md`` is their card)
 or in any folder ``tightrope train --out`` wrote.
@@ -36,6 +36,9 @@ class Settings:
     rule_roles: bool = False
     #: Count an event wherever the rules coder fired, even under the model's threshold (chosen on dev).
     rule_events: bool = False
+    #: An event with no target takes its source's state as target where the implicit-target model's
+    #: "self" probability reaches this (chosen on dev; above 1: never).
+    implicit_threshold: float = 1.01
 
 
 @dataclass
@@ -47,6 +50,8 @@ class CoderModels:
     modality: LinearModel
     code: LinearModel
     nouns: frozenset[str]
+    #: Target of an event with no target mention: its source's own state ("self") or none.
+    implicit: LinearModel | None = None
     settings: Settings = field(default_factory=Settings)
     card: dict = field(default_factory=dict)
 
@@ -65,6 +70,8 @@ class CoderModels:
                              "rebuild them with `make train`, or use the rules coder (--coder rules)")
         meta = json.loads((folder / "coder.json").read_text(encoding="utf-8"))
         models = {p: LinearModel.load(folder / f"{p}.npz") for p in _PARTS}
+        if (folder / "implicit.npz").exists():  # models trained before it have none
+            models["implicit"] = LinearModel.load(folder / "implicit.npz")
         return cls(**models, nouns=frozenset(meta["nouns"]), settings=Settings(**meta["settings"]),
                    card=meta.get("card", {}))
 
@@ -73,5 +80,7 @@ class CoderModels:
         folder.mkdir(parents=True, exist_ok=True)
         for part in _PARTS:
             getattr(self, part).save(folder / f"{part}.npz")
+        if self.implicit is not None:
+            self.implicit.save(folder / "implicit.npz")
         meta = {"nouns": sorted(self.nouns), "settings": self.settings.__dict__, "card": self.card}
         (folder / "coder.json").write_text(json.dumps(meta, indent=1, sort_keys=True) + "\n", encoding="utf-8")
