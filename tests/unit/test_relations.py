@@ -58,3 +58,10 @@ def test_relations_a_third_state_dealing_with_one_of_the_main_pair_is_a_third_pa
                   "Turkey and the United States disagreed again on Monday. Turkey bought missiles from Russia.",
                   published="2019-12-16")
     assert any(r.kind == "third_party" and (r.a, r.b) == ("TUR", "USA") and r.third == "RUS" for r in doc.relations)
+
+
+def test_relations_areas_match_their_keywords_in_any_inflection(analyse):
+    # "deportations" is the migration keyword "deportation"; the line is not "general".
+    doc = analyse("Thailand and China agreed on the deportations.", published="2025-03-01")
+    areas = {area for a, b, kind, area, _, _ in _lines(doc) if (a, b, kind) == ("CHN", "THA", "convergence")}
+    assert areas == {"migration"}

@@ -6,7 +6,9 @@
 3. Fit five linear models on the train split: event root (or none) per candidate, role per
    (candidate, mention), modality and full CAMEO code per aligned candidate, and for an aligned
    candidate whose gold target is no mention of it, whether the target is the source's own state.
-4. Choose the decode thresholds on the dev split (never on test) and write the models with a card.
+4. Choose the decode thresholds, the rule settings and the implicit target's threshold together on
+   the dev split (never on test), among settings whose self-dyad share is at most the gold's, and
+   write the models with a card.
 
 Deterministic: fixed seeds, sorted features, no shuffling outside scikit-learn's seeded solver.
 """
@@ -220,21 +222,16 @@ def tune(models: CoderModels, dev: list[Prepared],
     """
     codes = load_ontology()
     scored = [score_candidates(p.cands, p.hints, models, codes, floor=min(_EVENT_GRID)) for p in dev]
+    implicit_grid = _IMPLICIT_GRID if models.implicit is not None else (1.01,)
     results = []
-    for (rule_roles, rule_events), event, source, target in itertools.product(
-            rule_settings, _EVENT_GRID, _SOURCE_GRID, _TARGET_GRID):
+    for (rule_roles, rule_events), event, source, target, implicit in itertools.product(
+            rule_settings, _EVENT_GRID, _SOURCE_GRID, _TARGET_GRID, implicit_grid):
         settings = Settings(event_threshold=event, source_threshold=source, target_threshold=target,
-                            dense=models.settings.dense, rule_roles=rule_roles, rule_events=rule_events)
+                            dense=models.settings.dense, rule_roles=rule_roles, rule_events=rule_events,
+                            implicit_threshold=implicit)
         score = evaluate_prepared(models, dev, settings, scored=scored)
         results.append((score.f1, score.precision, settings, _gold_like(score)))
     f1, _, settings = most_precise(_within_gold(results))
-    if models.implicit is not None:  # then, with the rest fixed, the implicit target
-        results = []
-        for implicit in _IMPLICIT_GRID:
-            trial = replace(settings, implicit_threshold=implicit)
-            score = evaluate_prepared(models, dev, trial, scored=scored)
-            results.append((score.f1, score.precision, trial, _gold_like(score)))
-        f1, _, settings = most_precise(_within_gold(results))
     return settings, f1
 
 

@@ -107,7 +107,7 @@ def _contrast(doc: ArticleDoc, sent: Span, clauses: list[Span]) -> RelationState
         x, y = _subject_state(first), _subject_state(second)
         if x and y and x != y:
             a, b = sorted((x, y))
-            areas = topics_for(sent.text)
+            areas = _areas(sent)
             both = sent.doc[first.start:second.end]
             return RelationStatement(
                 a=a, b=b, kind="divergence", area=areas[0] if areas else "general",
@@ -144,6 +144,13 @@ def _third_parties(statements: list[RelationStatement]) -> list[RelationStatemen
             out.append(s.model_copy(update={"a": a, "b": b, "kind": "third_party", "third": other,
                                             "basis": f"{other} in a {s.kind} with {next(iter(inside))} ({s.basis})"}))
     return out
+
+
+def _areas(words: Span | Token) -> list[str]:
+    """The issue areas words are about, read off their text and their lemmas, so that the taxonomy's
+    keywords match in any inflection ("deportations" as "deportation")."""
+    tokens = [words] if isinstance(words, Token) else list(words)
+    return topics_for(words.text + " | " + " ".join(t.lemma_.lower() for t in tokens))
 
 
 def _clauses(sent: Span) -> list[Span]:
@@ -244,7 +251,7 @@ def _pointed_topics(clause: Span) -> list[str]:
     start = clause.sent.start
     if start == 0:
         return []
-    return topics_for(clause.doc[start - 1].sent.text)
+    return _areas(clause.doc[start - 1].sent)
 
 
 def _implicit_pair(clause: Span, states: dict[str, Token], recent: tuple[str, str] | None) -> tuple[str, str] | None:
@@ -271,9 +278,9 @@ def _read_clause(doc: ArticleDoc, sent: Span, clause: Span, states: dict[str, To
         return []
     start, end = clause.start_char, clause.end_char
     events = [e for e in doc.events if start <= e.trigger.start < end]
-    areas = topics_for(clause.text) or _pointed_topics(clause) or ["general"]
+    areas = _areas(clause) or _pointed_topics(clause) or ["general"]
     if "general" not in areas and any(t.lower_ in _RELATION_NOUNS and not any(
-            c.dep_ in ("amod", "compound") and topics_for(c.text) for c in t.children) for t in clause):
+            c.dep_ in ("amod", "compound") and _areas(c) for c in t.children) for t in clause):
         areas.append("general")  # "relations have plummeted": the relationship as a whole
     evidence = TextSpan(start=sent.start_char, end=sent.end_char, text=sent.text)
     where = TextSpan(start=start, end=end, text=clause.text)
