@@ -72,6 +72,9 @@ class InputError(TightropeError):
         self.source = source
         self.reason = reason
 
+    def __reduce__(self):  # pickled by its two fields (a worker process or Dask sends it back)
+        return type(self), (self.source, self.reason)
+
 
 class EmptyInputError(InputError):
     """The input holds no text."""

@@ -191,3 +191,59 @@ def test_serve_ingest_unreachable_server_names_the_address_and_the_next_step(tmp
     assert "not an http(s) address" in _refused(_cli("ingest", str(tmp_path), "--server", "127.0.0.1:8000"))
     both = _cli("ingest", str(tmp_path), "--server", url, "--db", str(tmp_path / "x.duckdb"))
     assert "give --db or --server, not both" in _refused(both, code=2)
+
+
+def _children(pid: int) -> set[int]:
+    """The process ids whose parent is ``pid`` (Linux /proc)."""
+    found = set()
+    for entry in os.listdir("/proc"):
+        if entry.isdigit():
+            try:
+                with open(f"/proc/{entry}/stat", encoding="utf-8") as stat:
+                    if int(stat.read().rsplit(")", 1)[1].split()[1]) == pid:
+                        found.add(int(entry))
+            except (OSError, IndexError, ValueError):
+                continue
+    return found
+
+
+def test_serve_analyses_in_a_worker_that_dies_with_a_killed_server(tmp_path):
+    port = _free_port()
+    proc = subprocess.Popen([sys.executable, "-m", "tightrope.cli", "serve", "--db", str(tmp_path / "k.duckdb"),
+                             "--host", "127.0.0.1", "--port", str(port)],
+                            env={**os.environ, "TIGHTROPE_API_TOKEN": TOKEN}, stderr=subprocess.DEVNULL)
+    url = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + 60
+        while True:
+            try:
+                urllib.request.urlopen(url + "/api/health", timeout=1)
+                break
+            except OSError:
+                assert proc.poll() is None and time.monotonic() < deadline, "the server did not start"
+                time.sleep(0.2)
+        before = _children(proc.pid)
+        body = json.dumps({"text": "Germany condemned Russia on Tuesday after talks in Vienna failed.",
+                           "published": "2021-04-06"}).encode()
+        request = urllib.request.Request(url + "/api/articles", data=body, method="POST", headers={
+            "Authorization": f"Bearer {TOKEN}", "Content-Type": "application/json"})
+        with urllib.request.urlopen(request, timeout=120) as response:
+            assert json.loads(response.read())["events"] >= 1
+        workers = _children(proc.pid) - before
+        assert workers, "the article was analysed in the server's own process"
+    finally:
+        proc.kill()  # -9: the server cannot stop its worker itself
+        proc.wait(timeout=10)
+    deadline = time.monotonic() + 15
+    while any(_alive(w) for w in workers):
+        assert time.monotonic() < deadline, f"worker(s) {workers} outlived the killed server"
+        time.sleep(0.5)
+
+
+def _alive(pid: int) -> bool:
+    """Whether a process runs (a zombie, dead but not yet reaped, does not)."""
+    try:
+        with open(f"/proc/{pid}/stat", encoding="utf-8") as stat:
+            return stat.read().rsplit(")", 1)[1].split()[0] != "Z"
+    except OSError:
+        return False

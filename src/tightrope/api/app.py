@@ -23,6 +23,7 @@ from ..actors.lookup import lookup_records
 from ..errors import ConfigError, InputError
 from ..relations import brief_change, dyad_brief, dyad_timeline
 from ..store import Store
+from .analysis import analyse, close_worker
 from .articles import router as articles_router
 from .docs import install_docs
 from .errors import ApiError, install_error_handlers
@@ -118,7 +119,16 @@ def create_app(settings: ApiSettings) -> FastAPI:
     Returns:
         The ASGI application.
     """
-    app = FastAPI(title="Tightrope", version="0.1.0", docs_url=None, redoc_url=None,
+    # The worker process that analyses posted articles (``analysis.py``), made on first write, and
+    # the lock that lets one analysis run at a time; POST /api/articles and /api/batches share both.
+    pipeline_holder: dict[str, Any] = {"lock": threading.Lock()}
+
+    @contextlib.asynccontextmanager
+    async def lifespan(_: FastAPI):
+        yield
+        close_worker(pipeline_holder)
+
+    app = FastAPI(title="Tightrope", version="0.1.0", docs_url=None, redoc_url=None, lifespan=lifespan,
                   description="Political events from news: actors, CAMEO/PLOVER events with evidence, dyads.")
     install_docs(app)
     app.add_middleware(BodySizeLimit, max_bytes=settings.max_request_bytes)
@@ -127,9 +137,6 @@ def create_app(settings: ApiSettings) -> FastAPI:
     app.state.db = db
     app.state.network_cache = {}  # /api/dyads answers by question and db.generation
     app.include_router(network_router)
-    # The pipeline, made on first write, and the lock that lets one analysis run at a time (spaCy
-    # pipelines are not made for concurrent calls); POST /api/articles and /api/batches share both.
-    pipeline_holder: dict[str, Any] = {"lock": threading.Lock()}
     static = resources.files("tightrope.web").joinpath("static")
     app.include_router(articles_router)
     app.include_router(events_router)
@@ -146,7 +153,6 @@ def create_app(settings: ApiSettings) -> FastAPI:
         _check_token(settings.token, authorization)
         from ..ingest import parse_html
         from ..ingest.text import make_article
-        from .batches import analysis_pipeline
 
         try:
             if body.html is not None:
@@ -160,7 +166,7 @@ def create_app(settings: ApiSettings) -> FastAPI:
             already = db.store.has_article(article.id)
         if not already:
             with pipeline_holder["lock"]:
-                doc = analysis_pipeline(pipeline_holder).analyze(article)
+                (doc,) = analyse(pipeline_holder, [article])
             with db.lock:
                 db.store.save([doc])
                 db.generation += 1

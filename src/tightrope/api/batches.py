@@ -2,8 +2,8 @@
 
 This is how ``tightrope ingest --server URL`` writes to a database that a running server holds:
 DuckDB lets one process open a file, so the server is the one writer and ingestion goes
-through it. Analysis runs outside the database lock, so reads are answered meanwhile; only the
-save takes it.
+through it. Analysis runs in a worker process (``analysis.py``), outside the database lock, so reads
+are answered meanwhile; only the save takes it.
 """
 
 from __future__ import annotations
@@ -13,10 +13,10 @@ from typing import Annotated, Any, Literal
 from fastapi import Body, FastAPI, Header
 from pydantic import BaseModel, Field, ValidationError
 
-from ..errors import InputError, TightropeError
+from ..errors import InputError
 from ..models import Article
+from .analysis import analyse
 from .app import ApiSettings, ArticleIn, _check_token, _Db
-from .errors import ApiError
 
 __all__ = ["MAX_BATCH", "BatchArticle", "BatchResult", "install_batches"]
 
@@ -94,7 +94,7 @@ def install_batches(app: FastAPI, db: _Db, settings: ApiSettings, pipeline_holde
             if not known:
                 fresh[item.id] = item
         with analysing:
-            docs = analysis_pipeline(pipeline_holder).analyze_many(list(fresh.values())) if fresh else []
+            docs = analyse(pipeline_holder, list(fresh.values()))
         with db.lock:
             # Another request may have stored one of these while this batch was being analysed.
             late = {d.article.id for d in docs if db.store.has_article(d.article.id)}
@@ -129,15 +129,3 @@ def _article(raw: dict[str, Any], source: str) -> Article | InputError:
         return make_article(source, item.text or "", **fields)
     except InputError as exc:
         return exc
-
-
-def analysis_pipeline(holder: dict[str, Any]) -> Any:
-    """The app's pipeline, made on first use (call it holding ``holder["lock"]``)."""
-    if "pipeline" not in holder:
-        from ..pipeline import Pipeline
-
-        try:
-            holder["pipeline"] = Pipeline()
-        except TightropeError as exc:
-            raise ApiError(503, f"this server cannot analyse articles: {exc}") from None
-    return holder["pipeline"]
