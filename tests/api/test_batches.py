@@ -90,3 +90,13 @@ async def test_batch_with_bad_articles_refuses_them_and_stores_the_rest(example_
                                "ORDER BY source")
     assert [i["source"] for i in issues] == ["api:batch[2]", "api:batch[3]", "feeds/blank.txt",
                                                   "feeds/long-title.txt"]
+
+
+async def test_batches_a_server_without_models_says_so_and_stores_nothing(example_db, copy_of, tmp_path, monkeypatch):
+    # The worker process builds its pipeline from the environment it is spawned with.
+    monkeypatch.setenv("TIGHTROPE_MODELS", str(tmp_path / "no-models"))
+    app = create_app(ApiSettings(db=copy_of(example_db), token=TOKEN))
+    async with _client(app) as c:
+        detail = _error(await c.post("/api/batches", json=[KENYA], headers=AUTH), 503)
+        assert "cannot analyse" in detail and "make train" in detail
+        assert (await c.get("/api/articles")).json()["total"] == 3
