@@ -66,20 +66,17 @@ def _write(folder, rows) -> None:
         (folder / f"{number:02d}.txt").write_text(f"{row['title']}\n\n{row['text']}\n", encoding="utf-8")
 
 
-@pytest.fixture(scope="module")
-def served(tmp_path_factory):
-    """A writing server on an empty database: (its address, the database file)."""
-    db = tmp_path_factory.mktemp("served") / "served.duckdb"
+def _start_server(db, env: dict[str, str]) -> tuple[subprocess.Popen, str]:
+    """A real `tightrope serve` on a free loopback port, once it answers: (the process, its address)."""
     port = _free_port()
-    env = {**os.environ, "TIGHTROPE_API_TOKEN": TOKEN, "TIGHTROPE_MAX_REQUEST_BYTES": str(MAX_REQUEST_BYTES)}
     proc = subprocess.Popen([sys.executable, "-m", "tightrope.cli", "serve", "--db", str(db), "--host", "127.0.0.1",
-                             "--port", str(port)], env=env, stderr=subprocess.PIPE)
+                             "--port", str(port)], env={**os.environ, **env}, stderr=subprocess.PIPE)
     url = f"http://127.0.0.1:{port}"
     deadline = time.monotonic() + 60
     while True:
         try:
             urllib.request.urlopen(url + "/api/health", timeout=1)
-            break
+            return proc, url
         except OSError:
             if proc.poll() is not None:
                 raise RuntimeError(f"server exited: {proc.stderr.read().decode()}") from None
@@ -87,6 +84,13 @@ def served(tmp_path_factory):
                 proc.kill()
                 raise RuntimeError("server did not answer within 60 s") from None
             time.sleep(0.2)
+
+
+@pytest.fixture(scope="module")
+def served(tmp_path_factory):
+    """A writing server on an empty database: (its address, the database file)."""
+    db = tmp_path_factory.mktemp("served") / "served.duckdb"
+    proc, url = _start_server(db, {"TIGHTROPE_API_TOKEN": TOKEN, "TIGHTROPE_MAX_REQUEST_BYTES": str(MAX_REQUEST_BYTES)})
     yield url, db
     proc.terminate()
     proc.wait(timeout=10)
@@ -208,20 +212,8 @@ def _children(pid: int) -> set[int]:
 
 
 def test_serve_analyses_in_a_worker_that_dies_with_a_killed_server(tmp_path):
-    port = _free_port()
-    proc = subprocess.Popen([sys.executable, "-m", "tightrope.cli", "serve", "--db", str(tmp_path / "k.duckdb"),
-                             "--host", "127.0.0.1", "--port", str(port)],
-                            env={**os.environ, "TIGHTROPE_API_TOKEN": TOKEN}, stderr=subprocess.DEVNULL)
-    url = f"http://127.0.0.1:{port}"
+    proc, url = _start_server(tmp_path / "k.duckdb", {"TIGHTROPE_API_TOKEN": TOKEN})
     try:
-        deadline = time.monotonic() + 60
-        while True:
-            try:
-                urllib.request.urlopen(url + "/api/health", timeout=1)
-                break
-            except OSError:
-                assert proc.poll() is None and time.monotonic() < deadline, "the server did not start"
-                time.sleep(0.2)
         before = _children(proc.pid)
         body = json.dumps({"text": "Germany condemned Russia on Tuesday after talks in Vienna failed.",
                            "published": "2021-04-06"}).encode()
