@@ -154,13 +154,14 @@ def test_coder_places_a_person_no_list_knows_by_the_sentence_then_the_article(pi
     doc = _parsed(pipeline, "Police in Minsk arrested Kowalski on Monday.")
     (cand,) = [c for c in stage(doc)[0] if c.token.text == "arrested"]
     # The sentence names a place of Belarus: that is the unknown person's state, whatever the article's.
-    assert _placed(unknown, cand, "USA").country == "BLR"
+    assert _placed(unknown, cand, "USA") == (unknown.model_copy(update={"country": "BLR"}), True)
     doc = _parsed(pipeline, "Kowalski condemned Russia on Monday.")
     (cand,) = [c for c in stage(doc)[0] if c.token.text == "condemned"]
-    assert _placed(unknown, cand, "POL").country == "POL"  # no place named: the article's main state
+    assert _placed(unknown, cand, "POL")[0].country == "POL"  # no place named: the article's main state
     # An actor with a country or a code keeps it.
-    assert _placed(ActorRef(actor_id="x", name="NATO", code="IGONAT"), cand, "POL").country is None
-    assert _placed(ActorRef(actor_id="y", name="Lavrov", country="RUS"), cand, "POL").country == "RUS"
+    nato, lavrov = ActorRef(actor_id="x", name="NATO", code="IGONAT"), ActorRef(actor_id="y", name="Lavrov", country="RUS")
+    assert _placed(nato, cand, "POL") == (nato, False)
+    assert _placed(lavrov, cand, "POL") == (lavrov, False)
 
 
 def test_coder_an_event_without_target_takes_its_source_state_only_where_the_model_says_so(pipeline):

@@ -153,6 +153,11 @@ class KnowledgeBase:
         found = {pid for pid, r in self.offices.get((affiliation, role), []) if r.covers(day)}
         return found.pop() if len(found) == 1 else None
 
+    def name_of(self, entity_id: str) -> str:
+        """Return an entity's name; the id itself when the knowledge base does not know it."""
+        entity = self.entities.get(entity_id)
+        return entity.name if entity else entity_id
+
     def country_of(self, entity_id: str) -> str | None:
         """Return the ISO3 country an entity belongs to, if any."""
         entity = self.entities.get(entity_id)

@@ -16,6 +16,7 @@ from fastapi import APIRouter, Query, Request
 
 from ..actors import load_kb
 from ..relations.timeline import timeline
+from ..store.dedup import TIE
 from .errors import ApiError
 from .params import Country
 from .responses import fast_json
@@ -36,10 +37,9 @@ Background = Annotated[bool, Query(description="count events the articles tell a
 
 # The events that make ties, as ``s`` (source), ``t`` (target), ``g`` (Goldstein). Undated events
 # count only while no start date is asked for, as before the network moved here.
-_TIES = """
+_TIES = f"""
     SELECT source_country AS s, target_country AS t, goldstein AS g, first_date AS day FROM events
-    WHERE modality = 'asserted' AND source_country IS NOT NULL AND target_country IS NOT NULL
-      AND source_country <> target_country AND (? OR NOT coalesce(background, false))"""
+    WHERE {TIE} AND (? OR NOT coalesce(background, false))"""
 _IN_PERIOD = """coalesce(day, DATE '0001-01-01') >= coalesce(?, DATE '0001-01-01')
       AND coalesce(day, DATE '0001-01-01') <= coalesce(?, DATE '9999-12-31')"""
 
@@ -51,11 +51,6 @@ _ALL_TIME = """
            CASE WHEN sum(goldstein_n) > 0 THEN round(sum(goldstein_sum) / sum(goldstein_n), 2) END AS goldstein_mean
     FROM pair_totals WHERE ? OR NOT background
     GROUP BY a, b HAVING sum(events) >= ?"""
-
-
-def _name(code: str) -> str:
-    entity = load_kb().entities.get(code)
-    return entity.name if entity is not None else code
 
 
 def _is_country(code: str) -> bool:
@@ -106,7 +101,7 @@ def network(request: Request, date_from: DateFrom = None, date_to: DateTo = None
             node["events"] += edge["events"]
             node["partners"] += 1
             node["goldstein_sum"] += edge["goldstein_sum"] or 0.0
-    nodes = [{"id": code, "name": _name(code), "events": t["events"], "partners": t["partners"],
+    nodes = [{"id": code, "name": load_kb().name_of(code), "events": t["events"], "partners": t["partners"],
               "goldstein_mean": round(t["goldstein_sum"] / t["events"], 2)}
              for code, t in sorted(totals.items())]
     answer = {"nodes": nodes, "edges": edges, "span": span, "pairs": pairs}
@@ -141,11 +136,11 @@ def country(request: Request, code: Country, by: Literal["day", "week", "month",
             raise ApiError(404, f"no events for country {code!r} and it is not a known country code; "
                                 "the countries with events are the nodes of /api/dyads")
     for row in partners:
-        row["name"] = _name(row["partner"])
+        row["name"] = load_kb().name_of(row["partner"])
     with db.read() as store:
         line = timeline(store, "(source_country = ? AND target_country <> ?) OR (target_country = ? "
                                   "AND source_country <> ?)", [code] * 4, by, date_from, date_to, background)
-    return fast_json({"code": code, "name": _name(code), "events": sum(p["events"] for p in partners),
+    return fast_json({"code": code, "name": load_kb().name_of(code), "events": sum(p["events"] for p in partners),
                       "partners": partners, "by": by, "background": background,
                       "series": [asdict(r) for r in line.series], "gaps": [{"start": s, "end": e} for s, e in line.gaps],
                       "imprecise": [asdict(r) for r in line.imprecise], "trend": asdict(line.trend)})

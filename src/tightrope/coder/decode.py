@@ -37,22 +37,23 @@ def _place_country(cand: Candidate, fallback: str | None) -> str | None:
     return places[0] if places else fallback
 
 
-def _agent_ref(mention: Mention, cand: Candidate, fallback: str | None) -> ActorRef:
-    return ActorRef(actor_id=None, name=mention.head.text, country=_place_country(cand, fallback),
-                    sector=mention.sector)
-
-
-def _placed(ref: ActorRef | None, cand: Candidate, fallback: str | None) -> ActorRef | None:
+def _placed(ref: ActorRef | None, cand: Candidate, fallback: str | None) -> tuple[ActorRef | None, bool]:
     """A resolved actor with neither country nor code (a person no list knows: "Bloomberg endorsed",
     "Sheriff Lee said") placed as an agent noun is: measured on train and dev, such a person is
-    most often of the place the sentence names or of the state the article is about."""
-    if not _unplaced(ref):
-        return ref
-    return ref.model_copy(update={"country": _place_country(cand, fallback)})
+    most often of the place the sentence names or of the state the article is about. With whether
+    it was placed so."""
+    if ref is None or ref.country or ref.code:
+        return ref, False
+    return ref.model_copy(update={"country": _place_country(cand, fallback)}), True
 
 
-def _ref(mention: Mention, cand: Candidate, fallback: str | None) -> ActorRef:
-    return _placed(mention.ref, cand, fallback) if mention.ref is not None else _agent_ref(mention, cand, fallback)
+def _ref(mention: Mention, cand: Candidate, fallback: str | None) -> tuple[ActorRef, bool]:
+    """The actor a mention names, with whether it was placed by the sentence or the article; an agent
+    noun no list resolved ("police") always is."""
+    if mention.ref is not None:
+        return _placed(mention.ref, cand, fallback)
+    return ActorRef(actor_id=None, name=mention.head.text, country=_place_country(cand, fallback),
+                    sector=mention.sector), True
 
 
 def _choose(scores: np.ndarray, column: int, first: float, extra: float, exclude: set[int]) -> list[int]:
@@ -138,8 +139,9 @@ def decode(doc: ArticleDoc, cands: list[Candidate], hints: dict[int, list[RuleHi
         for source, target, s, t, placed in _parties(cand, roles, col, settings, strong, fallback):
             p_self = None
             if target is None and models.implicit is not None and source.country:
-                target, p_self = _implicit_target(models, sc.row, root, cand.mentions[s] if s is not None else None,
-                                                  source, settings.implicit_threshold)
+                target, p_self = _implicit_target(models, cand, sc.row, root,
+                                                  cand.mentions[s] if s is not None else None, source,
+                                                  settings.implicit_threshold)
             pair = (label_key(source), label_key(target))
             if pair in done or (root in UNDIRECTED_ROOTS and pair[::-1] in done):
                 continue
@@ -209,38 +211,30 @@ def _parties(cand: Candidate, roles: np.ndarray, col: dict[str, int], settings, 
              fallback: str | None) -> list[tuple[ActorRef, ActorRef | None, int | None, int | None, list[str]]]:
     """(source, target, source mention, target mention, the sides placed by the sentence's place or
     the article's main state) of each event on a candidate."""
+    def event(source: tuple[ActorRef, bool], target: tuple[ActorRef | None, bool], s: int | None, t: int | None):
+        placed = [side for side, (_, was) in (("source", source), ("target", target)) if was]
+        return source[0], target[0], s, t, placed
+
     if settings.rule_roles and strong:
-        return [(_placed(h.source, cand, fallback), _placed(h.target, cand, fallback), None, None,
-                 [side for side, ref in (("source", h.source), ("target", h.target)) if _unplaced(ref)])
+        return [event(_placed(h.source, cand, fallback), _placed(h.target, cand, fallback), None, None)
                 for h in strong]
     sources = _choose(roles, col["source"], settings.source_threshold, settings.extra_party_threshold, set())
     targets = _choose(roles, col["target"], settings.target_threshold, settings.extra_party_threshold,
                       set(sources)) if sources and "target" in col else []
-    out = []
-    for s in sources:
-        for t in targets or [None]:
-            placed = [side for side, i in (("source", s), ("target", t))
-                      if i is not None and (cand.mentions[i].ref is None or _unplaced(cand.mentions[i].ref))]
-            out.append((_ref(cand.mentions[s], cand, fallback),
-                        _ref(cand.mentions[t], cand, fallback) if t is not None else None, s, t, placed))
-    return out
+    return [event(_ref(cand.mentions[s], cand, fallback),
+                  _ref(cand.mentions[t], cand, fallback) if t is not None else (None, False), s, t)
+            for s in sources for t in (targets or [None])]
 
 
-def _unplaced(ref: ActorRef | None) -> bool:
-    return ref is not None and not (ref.country or ref.code)
-
-
-def _implicit_target(models: CoderModels, row: dict[str, float], root: str, mention: Mention | None,
-                     source: ActorRef, threshold: float) -> tuple[ActorRef | None, float]:
+def _implicit_target(models: CoderModels, cand: Candidate, row: dict[str, float], root: str,
+                     mention: Mention | None, source: ActorRef, threshold: float) -> tuple[ActorRef | None, float]:
     """The target of an event with none: its source's own state where the implicit-target model says
     "self" with at least ``threshold`` ("Sudanese authorities approved a law"), else none; with the score."""
-    scores = models.implicit.scores([implicit_features(row, root, mention)])[0]
+    scores = models.implicit.scores([implicit_features(cand, row, root, mention)])[0]
     p_self = round(float(scores[models.implicit.classes.index("self")]), 3)
     if p_self < threshold:
         return None, p_self
-    entity = load_kb().entities.get(source.country)
-    return ActorRef(actor_id=None, name=entity.name if entity is not None else source.country,
-                    country=source.country), p_self
+    return ActorRef(actor_id=None, name=load_kb().name_of(source.country), country=source.country), p_self
 
 
 def _full_code(models: CoderModels, row: dict[str, float], root: str, hints: list[RuleHint],

@@ -158,20 +158,20 @@ def modality_features(cand: Candidate, hints: list[RuleHint]) -> dict[str, float
     return f
 
 
-def implicit_features(row: dict[str, float], root: str, source: Mention | None) -> dict[str, float]:
+def implicit_features(cand: Candidate, row: dict[str, float], root: str, source: Mention | None) -> dict[str, float]:
     """Features deciding whether an event with no target mention acts on its source's own state
     ("Sudanese authorities approved a law", "one suspect was arrested": SDN->SDN, IND->IND) or on
     no one ("Iran has denied ..."): the candidate's trigger features, the root and the source's kind.
 
     Args:
-        row: the candidate's :func:`trigger_features`.
+        cand: the candidate.
+        row: its :func:`trigger_features`.
         root: the event's CAMEO root.
         source: the source mention (None when the rules' parties were taken).
     """
-    lemma = next((k.split("=", 1)[1] for k in row if k.startswith("lemma=")), "")
     f = dict(row)
     f[f"root={root}"] = 1.0
-    f[f"root+lemma={root}+{lemma}"] = 1.0
+    f[f"root+lemma={root}+{cand.token.lemma_.lower()}"] = 1.0
     if source is not None:
         f[f"source_kind={source.kind}"] = 1.0
         sector = source.sector or (source.ref.sector if source.ref is not None else None)

@@ -168,7 +168,7 @@ def examples(prepared: list[Prepared], dense: bool = True) -> Examples:
             if sources and not targets:  # decode's case: a source and no target mention
                 self_dyad = any(label_key(g.target) is not None and label_key(g.target) == label_key(g.source)
                                 for g in golds)
-                ex.implicit[0].append(implicit_features(row, root, cand.mentions[min(sources)]))
+                ex.implicit[0].append(implicit_features(cand, row, root, cand.mentions[min(sources)]))
                 ex.implicit[1].append("self" if self_dyad else "none")
     return ex
 

@@ -23,7 +23,7 @@ from ..config import BACKGROUND_DAYS
 from .queries import BY_ID, in_ids
 from .schema import DEDUP_WINDOW_DAYS
 
-__all__ = ["rebuild_events", "update_events", "MENTION_KEY"]
+__all__ = ["rebuild_events", "update_events", "MENTION_KEY", "TIE"]
 
 _KEY = ("coalesce(m.source_country, m.source_code, m.source_actor_id)",
         "coalesce(m.target_country, m.target_code, m.target_actor_id, '')")
@@ -90,17 +90,21 @@ FROM _groups g JOIN {{first}} m ON m.id = g.first_id JOIN articles a ON a.id = m
 """
 _ADD_NEW = "DROP TABLE _groups; INSERT INTO events SELECT * FROM _new ORDER BY first_date NULLS FIRST, first_id"
 
-# What events add to ``pair_totals`` (``{sign}`` 1 for events added, -1 for events taken out): the
-# network's ties are asserted events between two different countries.
-_PAIR_DELTA = """
+#: What makes an event a tie of the relations network (``pair_totals``, ``/api/dyads``): asserted,
+#: between two different countries. A denied or planned event is no relation yet; a country acting
+#: on itself is no tie.
+TIE = ("modality = 'asserted' AND source_country IS NOT NULL AND target_country IS NOT NULL "
+       "AND source_country <> target_country")
+
+# What events add to ``pair_totals`` (``{sign}`` 1 for events added, -1 for events taken out).
+_PAIR_DELTA = f"""
 SELECT least(source_country, target_country) AS a, greatest(source_country, target_country) AS b,
-       coalesce(background, false) AS background, {sign} * count(*) AS events,
-       {sign} * count(*) FILTER (source_country < target_country) AS a_to_b,
-       {sign} * count(*) FILTER (source_country > target_country) AS b_to_a,
-       {sign} * coalesce(sum(goldstein), 0) AS goldstein_sum, {sign} * count(goldstein) AS goldstein_n
-FROM {events}
-WHERE modality = 'asserted' AND source_country IS NOT NULL AND target_country IS NOT NULL
-  AND source_country <> target_country
+       coalesce(background, false) AS background, {{sign}} * count(*) AS events,
+       {{sign}} * count(*) FILTER (source_country < target_country) AS a_to_b,
+       {{sign}} * count(*) FILTER (source_country > target_country) AS b_to_a,
+       {{sign}} * coalesce(sum(goldstein), 0) AS goldstein_sum, {{sign}} * count(goldstein) AS goldstein_n
+FROM {{events}}
+WHERE {TIE}
 GROUP BY 1, 2, 3"""
 
 # Add the signed rows of ``_delta`` to ``pair_totals``; a pair left with no events goes.
