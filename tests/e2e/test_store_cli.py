@@ -89,6 +89,8 @@ def test_store_cli_brief_of_the_example_has_each_stated_area_and_the_third_parti
     assert "both sides underlined the convergences" in convergences
     assert "stuck to the formulation" in divergences and "framing: name of the Indo-Pacific region" in divergences
     assert "· QUAD" in third and "· CHN" in third
+    # Washington's reservations over India buying the S-400 (the S-400 is named in the sentence before)
+    assert "defence · USA" in third and "While India is keen on buying it" in third
     assert "articles: " in out
 
 

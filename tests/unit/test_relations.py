@@ -65,3 +65,56 @@ def test_relations_areas_match_their_keywords_in_any_inflection(analyse):
     doc = analyse("Thailand and China agreed on the deportations.", published="2025-03-01")
     areas = {area for a, b, kind, area, _, _ in _lines(doc) if (a, b, kind) == ("CHN", "THA", "convergence")}
     assert areas == {"migration"}
+
+
+def test_relations_a_conflict_that_did_not_happen_is_no_cooperation(analyse):
+    # "did not impose sanctions" is neither side: it must not vote for a convergence
+    doc = analyse("Brazil did not impose sanctions on Argentina.", published="2022-03-01")
+    assert not {kind for a, b, kind, *_ in _lines(doc) if (a, b) == ("ARG", "BRA")} & {"convergence"}
+
+
+def test_relations_talks_that_failed_are_a_divergence(analyse):
+    doc = analyse("Talks between Ethiopia and Egypt failed in Washington last week.", published="2020-03-01")
+    kinds = {kind for a, b, kind, *_ in _lines(doc) if (a, b) == ("EGY", "ETH")}
+    assert kinds == {"divergence"}
+
+
+def test_relations_an_appeal_is_not_a_convergence(analyse):
+    doc = analyse("Venezuela asked Colombia to reopen the border crossing.", published="2019-06-01")
+    assert "convergence" not in {kind for a, b, kind, *_ in _lines(doc) if (a, b) == ("COL", "VEN")}
+
+
+def test_relations_a_leading_while_clause_is_its_own_clause(analyse):
+    # The convergence cue of the leading clause ("keen") must not decide the main clause's pair.
+    doc = analyse("Norway sold its gas to Poland last year. While Poland is keen on buying it again, "
+                  "Germany has repeatedly expressed reservations about Poland.", published="2022-05-01")
+    pair = {kind for a, b, kind, *_ in _lines(doc) if (a, b) == ("DEU", "POL")}
+    assert pair == {"divergence"}
+    areas = {area for a, b, kind, area, *_ in _lines(doc) if (a, b) == ("DEU", "POL")}
+    assert "energy" in areas  # what "it" points back to
+
+
+def test_relations_a_month_and_year_long_before_the_article_is_background(analyse):
+    doc = analyse("Kenya and Uganda signed a railway pact in February 2020.", published="2021-05-09")
+    assert doc.relations and all(r.background for r in doc.relations)
+    recent = analyse("Kenya and Uganda signed a railway pact in February 2021.", published="2021-05-09")
+    assert recent.relations and not any(r.background for r in recent.relations)
+
+
+def test_relations_cooperation_held_up_is_a_divergence(analyse):
+    doc = analyse("The president ordered his ministers to delay $90 million in economic aid from Japan to Peru.",
+                  published="2020-03-01")
+    kinds = {kind for a, b, kind, *_ in _lines(doc) if (a, b) == ("JPN", "PER")}
+    assert kinds == {"divergence"}
+
+
+def test_relations_good_relations_said_through_the_verb(analyse):
+    doc = analyse("Chile and Peru say their economic relations are in good condition.", published="2020-03-01")
+    assert ("CHL", "PER", "convergence", "trade") in {(a, b, k, area) for a, b, k, area, *_ in _lines(doc)}
+
+
+def test_relations_the_speaker_of_a_quotation_is_a_party_to_it(analyse):
+    doc = analyse('"Relations with Peru have never been so warm. We are partners in every field," '
+                  "the Chilean foreign minister said on Monday.", published="2022-05-01")
+    first = [r for r in doc.relations if r.evidence.text.startswith('"Relations with Peru')]
+    assert {(r.a, r.b, r.kind) for r in first} == {("CHL", "PER", "convergence")}

@@ -43,6 +43,10 @@ _PRESSURE_ROOTS = {"10", "11", "12", "13", "14", "16", "17", "18", "19"}
 #: Words that start a clause of contrast inside a sentence ("..., but ...", "while ...").
 _CONTRAST = {"but", "while", "whereas", "although", "though", "however", "yet"}
 _YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
+_MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+           "november", "december")
+#: "in February 2020", "last March 2019": a month with its year dates the clause to that month.
+_MONTH_YEAR = re.compile(r"\b(" + "|".join(_MONTHS) + r")\s+(1[89]\d\d|20\d\d)\b", re.I)
 
 
 #: Nouns that name a relationship: "relations have soured", "ties are deepening".
@@ -51,7 +55,7 @@ _RELATION_NOUNS = {"relation", "relations", "tie", "ties", "relationship", "rela
 _PAIR_WORDS = {"bilateral", "both", "convergence", "divergence", "convergences", "divergences"}
 #: Words that tell history rather than the present.
 _HISTORY = re.compile(r"\b(traditionally|historically|formerly|(two|three|four|five|six|seven|eight|nine|ten|\d+) "
-                      r"years ago|decades ago|in the past|in past)\b", re.I)
+                      r"years ago|decades ago|in the past|in past|during (his|her|their) (time|tenure|term))\b", re.I)
 
 
 @functools.lru_cache(maxsize=1)
@@ -64,7 +68,7 @@ class RelationStage:
     """Set ``ArticleDoc.relations`` from the clauses, the actors and the coded events."""
 
     name = "relations"
-    requires = ("parsed", "token_actors", "events")
+    requires = ("parsed", "token_actors", "quotes", "events")
     provides = ("relations",)
 
     def __call__(self, doc: ArticleDoc) -> ArticleDoc:
@@ -75,6 +79,9 @@ class RelationStage:
             contrast = _contrast(doc, sent, clauses)
             for clause in clauses:
                 states, groups = _states(clause)
+                speaker = _speaker_state(doc, clause)
+                if speaker and states and speaker not in states:
+                    states[speaker] = clause[0]  # "Get the drug cartels out of Mexico," said the US president
                 for statement in _read_clause(doc, sent, clause, states, groups, recent):
                     if contrast and statement.kind == "convergence" and {statement.a, statement.b} == {contrast.a, contrast.b}:
                         continue  # the sentence sets the two against each other
@@ -86,6 +93,15 @@ class RelationStage:
         for statement in _third_parties(list(found.values())):
             found.setdefault(_key(statement), statement)
         return doc.model_copy(update={"relations": list(found.values())})
+
+
+def _speaker_state(doc: ArticleDoc, clause: Span) -> str | None:
+    """The state of the speaker of a quotation the clause lies in: a party to what the quote says."""
+    for quote in doc.quotes:
+        inside = min(clause.end_char, quote.end) - max(clause.start_char, quote.start)
+        if quote.speaker and quote.speaker.country and inside > 0.8 * (clause.end_char - clause.start_char):
+            return quote.speaker.country
+    return None
 
 
 def _subject_state(clause: Span) -> str | None:
@@ -102,12 +118,12 @@ def _contrast(doc: ArticleDoc, sent: Span, clauses: list[Span]) -> RelationState
     'Indo-Pacific'": two clauses joined by a contrast, each with a different state as its subject,
     state a divergence of those two."""
     for first, second in zip(clauses, clauses[1:]):
-        if second[0].lower_ not in ("while", "whereas"):
+        if second[0].lower_ not in ("while", "whereas") and first[0].lower_ not in ("while", "whereas"):
             continue
         x, y = _subject_state(first), _subject_state(second)
         if x and y and x != y:
             a, b = sorted((x, y))
-            areas = _areas(sent)
+            areas = _clause_areas(sent, sent)
             both = sent.doc[first.start:second.end]
             return RelationStatement(
                 a=a, b=b, kind="divergence", area=areas[0] if areas else "general",
@@ -156,13 +172,22 @@ def _areas(words: Span | Token) -> list[str]:
 def _clauses(sent: Span) -> list[Span]:
     """The sentence cut at semicolons and at words of contrast that start a clause."""
     cuts = [sent.start]
+    lead = next((t for t in sent if not t.is_punct), None)
+    if lead is not None and lead.lower_ in _CONTRAST and lead.dep_ == "mark":
+        # "While India is keen on buying it, Washington has expressed reservations": the leading
+        # clause ends where its verb's subtree does
+        end = max(t.i for t in lead.head.subtree) + 1
+        while end < sent.end and sent.doc[end].is_punct:
+            end += 1
+        if end < sent.end:
+            cuts.append(end)
     for token in sent:
         if token.i == sent.start:
             continue
         if token.text == ";" and _has_finite_verb(sent.doc[token.i + 1:sent.end]) or (
                 token.lower_ in _CONTRAST and token.dep_ in ("cc", "mark", "advmod") and token.i + 1 < sent.end):
             cuts.append(token.i)
-    cuts.append(sent.end)
+    cuts = sorted(set(cuts)) + [sent.end]
     doc = sent.doc
     return [doc[a:b] for a, b in zip(cuts, cuts[1:]) if b > a]
 
@@ -192,17 +217,44 @@ def _states(clause: Span) -> tuple[dict[str, Token], dict[str, Token]]:
 
 
 def _side(event: Event) -> str | None:
-    cooperative = event.quad_class in (1, 2)
-    if event.modality == "hypothetical":
+    """Cooperation is convergence, conflict divergence; refused or cancelled cooperation is divergence.
+
+    Two verbal roots say less than their QuadClass: a public statement (01) is on a side only when it
+    states accord or sympathy (Goldstein 3 or more); a comment, optimistic or pessimistic, says
+    nothing of which side the two are on ("a trade war with China would do us more harm than
+    good"); and an appeal (02) is one side's request, which the other has not granted.
+    """
+    if event.modality == "hypothetical" or event.cameo.startswith("02"):
         return None
+    if event.cameo.startswith("01"):
+        return "convergence" if event.goldstein >= 3 and event.modality != "negated" else None
+    cooperative = event.quad_class in (1, 2)
     if event.modality == "negated":
         return "divergence" if cooperative else None
     return "convergence" if cooperative else "divergence"
 
 
+def _event_side(event: Event, clause: Span) -> str | None:
+    """The event's side, where cooperation whose trigger broke down ("talks failed") is a divergence."""
+    side = _side(event)
+    if side == "convergence":
+        trigger = next((t for t in clause if t.idx == event.trigger.start), None)
+        if trigger is not None and _failed(trigger):
+            return "divergence"
+    return side
+
+
 def _about_relations(token: Token) -> bool:
     """ "good relations", "ties are deepening", "relations have soured": the word is said of a relationship."""
     near = [token.head, *token.children, *(c for c in token.head.children if c.dep_ in ("nsubj", "nsubjpass"))]
+    # "relations are in good condition", "ties are at their highest": up the predicate to its subject
+    verb = token
+    for _ in range(3):
+        if verb.pos_ in ("VERB", "AUX") or verb.head is verb:
+            break
+        verb = verb.head
+    if verb.pos_ in ("VERB", "AUX"):
+        near += [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
     return any(t.lemma_.lower() in _RELATION_NOUNS or t.lower_ in _RELATION_NOUNS for t in near)
 
 
@@ -220,11 +272,37 @@ def _cue_votes(clause: Span) -> tuple[dict[str, int], list[str]]:
         negated = any(c.dep_ == "neg" for c in token.children) or any(
             c.dep_ == "neg" for c in token.head.children if token.dep_ in ("dobj", "xcomp", "ccomp")) or any(
             c.lower_ in ("no", "without") for c in token.children if c.dep_ in ("det", "prep"))
-        if negated:
-            kind = "divergence" if kind == "convergence" else "convergence" if token.lower_ != "against" else kind
+        failed = kind == "convergence" and _failed(token)
+        if negated or failed:
+            if kind == "divergence":
+                continue  # "did not invoke sanctions": a conflict that did not happen is no cooperation either
+            kind = "divergence"  # "no agreement", "talks failed": cooperation refused or broken off
         votes[kind] += 1
-        words.append(("not " if negated else "") + token.text)
+        words.append(("not " if negated else "failed " if failed else "") + token.text)
     return votes, words
+
+
+#: Verbs that say an act of cooperation broke down ("talks failed", "the summit collapsed") or was
+#: called off or held up ("they cancelled the visit", "he ordered his staff to delay the aid").
+_FAILED_INTRANSITIVE = {"fail", "collapse", "stall", "falter", "founder", "break"}
+_CALLED_OFF = {"cancel", "suspend", "postpone", "halt", "scrap", "abandon", "call", "delay", "withhold", "block"}
+
+
+def _failed(token: Token) -> bool:
+    head = token.head
+    lemma = head.lemma_.lower()
+    if token.dep_ == "nsubj" and lemma in _FAILED_INTRANSITIVE:
+        return True
+    if any(t.dep_ == "relcl" and t.lemma_.lower() in (_CALLED_OFF | _FAILED_INTRANSITIVE) - {"call"}
+           for t in token.subtree):
+        return True  # "a meeting during the planned trip, which was cancelled"
+    # "delay around $400 million in military aid": from the cue up to the noun the verb governs
+    noun = token
+    while noun.dep_ == "pobj" and noun.head.dep_ == "prep" and noun.head.head.pos_ in ("NOUN", "NUM", "PROPN"):
+        noun = noun.head.head
+    head, lemma = noun.head, noun.head.lemma_.lower()
+    return (noun.dep_ in ("dobj", "nsubjpass") and lemma in _CALLED_OFF - {"call"}) or (
+        lemma == "call" and any(c.dep_ == "prt" and c.lower_ == "off" for c in head.children))
 
 
 def _conditional(clause: Span) -> bool:
@@ -240,18 +318,43 @@ def _background(doc: ArticleDoc, clause: Span, events: list[Event]) -> bool:
         return False
     if any(e.date and (published - latest_day(e.date, e.date_precision)).days > BACKGROUND_DAYS for e in events):
         return True
-    years = [int(y) for y in _YEAR.findall(clause.text)]
-    return bool(years) and max(years) <= published.year - 2 or bool(_HISTORY.search(clause.text))
+    return _told_before(clause.text, published) or bool(_HISTORY.search(clause.text))
 
 
-def _pointed_topics(clause: Span) -> list[str]:
+def _told_before(text: str, published: dt.date) -> bool:
+    """The latest time the words name ("in 2004", "the February 2020 pact") ends more than
+    ``BACKGROUND_DAYS`` before the article; a bare year counts to its last day."""
+    ends = [dt.date(int(y), 12, 31) for y in _YEAR.findall(text)]
+    for month, year in _MONTH_YEAR.findall(text):
+        first = dt.date(int(year), _MONTHS.index(month.lower()) + 1, 1)
+        ends.append((first + dt.timedelta(days=31)).replace(day=1) - dt.timedelta(days=1))
+    if not ends:
+        return False
+    # a bare year beside the same year's month is the month's year: keep the month's precision
+    months = {(e.year) for e in ends if e.month != 12 or e.day != 31}
+    ends = [e for e in ends if not (e.month == 12 and e.day == 31 and e.year in months)] or ends
+    return (published - max(ends)).days > BACKGROUND_DAYS
+
+
+def _pointed_topics(words: Span, deps: tuple[str, ...] = ("dobj", "pobj", "nsubj")) -> list[str]:
     """ "While India is keen on buying it": what "it" points back to is in the previous sentence."""
-    if not any(t.lower_ in ("it", "this", "them", "these") and t.dep_ in ("dobj", "pobj", "nsubj") for t in clause):
+    if not any(t.lower_ in ("it", "this", "them", "these") and t.dep_ in deps for t in words):
         return []
-    start = clause.sent.start
+    start = words.sent.start
     if start == 0:
         return []
-    return _areas(clause.doc[start - 1].sent)
+    return _areas(words.doc[start - 1].sent)
+
+
+def _clause_areas(clause: Span, sent: Span) -> list[str]:
+    """The issue areas of a clause: its own words, and what a pronoun object anywhere in its sentence
+    points back to ("While India is keen on buying it, Washington has expressed reservations" is
+    about the previous sentence's S-400 as well as its own words)."""
+    areas = _areas(clause)
+    for area in _pointed_topics(sent, ("dobj", "pobj")):
+        if area not in areas:
+            areas.append(area)
+    return areas or _pointed_topics(clause)
 
 
 def _implicit_pair(clause: Span, states: dict[str, Token], recent: tuple[str, str] | None) -> tuple[str, str] | None:
@@ -274,11 +377,16 @@ def _read_clause(doc: ArticleDoc, sent: Span, clause: Span, states: dict[str, To
     if states and groups:  # "He took a swipe at the Quad": a state and a grouping are a pair too
         states = {**states, **{g: t for g, t in groups.items() if len(states) + len(groups) <= _MAX_STATES + 1}}
     implicit = _implicit_pair(clause, states, recent)
-    if len(states) < 2 and not (states and groups) and implicit is None:
-        return []
     start, end = clause.start_char, clause.end_char
     events = [e for e in doc.events if start <= e.trigger.start < end]
-    areas = _areas(clause) or _pointed_topics(clause) or ["general"]
+    # "The Foreign Ministry of Iraq called the attack a violation of its sovereignty": the coder placed
+    # the other party from the sentences before; an event between two states, one named here, is theirs
+    placed = sorted({tuple(sorted((e.source.country, e.target.country))) for e in events
+                     if e.source and e.target and e.source.country and e.target.country
+                     and e.source.country != e.target.country and {e.source.country, e.target.country} & set(states)})
+    if len(states) < 2 and not (states and groups) and implicit is None and not placed:
+        return []
+    areas = _clause_areas(clause, sent) or ["general"]
     if "general" not in areas and any(t.lower_ in _RELATION_NOUNS and not any(
             c.dep_ in ("amod", "compound") and _areas(c) for c in t.children) for t in clause):
         areas.append("general")  # "relations have plummeted": the relationship as a whole
@@ -295,20 +403,21 @@ def _read_clause(doc: ArticleDoc, sent: Span, clause: Span, states: dict[str, To
 
     cue_votes, cue_words = _cue_votes(clause)
     pairs = list(itertools.combinations(sorted(states), 2)) if len(states) >= 2 else ([implicit] if implicit else [])
+    pairs += [pair for pair in placed if pair not in pairs]
     for a, b in pairs:
         between = [e for e in events if e.source and e.target and {e.source.country, e.target.country} == {a, b}]
         votes = dict(cue_votes)
+        sides = {id(e): _event_side(e, clause) for e in between}
         for e in between:  # a coded event between the two weighs twice a cue word
-            side = _side(e)
-            if side:
-                votes[side] += 2
+            if sides[id(e)]:
+                votes[sides[id(e)]] += 2
         if votes["convergence"] == votes["divergence"]:
             continue
         side = max(votes, key=votes.get)  # type: ignore[arg-type]
-        event = next((e for e in between if _side(e) == side), None)
+        event = next((e for e in between if sides[id(e)] == side), None)
         if event is not None:
             add(a, b, side, f"event {event.cameo} {event.cameo_name} ({event.source.name} -> {event.target.name}, "
-                            f"{event.modality})", date=event.date)
+                            f"{event.modality}{', broke down' if side != _side(event) else ''})", date=event.date)
         else:
             add(a, b, side, f"cue words: {', '.join(cue_words[:4])}" + (" (the pair named before)" if (a, b) == implicit else ""))
     # Third parties: C presses on one of the pair in a clause that names the other.
