@@ -54,10 +54,13 @@ def test_relations_a_sentence_about_the_two_is_about_the_pair_named_before(analy
 
 
 def test_relations_a_third_state_dealing_with_one_of_the_main_pair_is_a_third_party(analyse):
-    doc = analyse("Turkey and the United States clashed over sanctions. Washington threatened Ankara with sanctions. "
-                  "Turkey and the United States disagreed again on Monday. Turkey bought missiles from Russia.",
+    doc = analyse("Turkey and the United States clashed over the missile deal. Washington threatened Ankara with sanctions. "
+                  "Turkey and the United States disagreed again on Monday. Turkey bought missiles from Russia. "
+                  "Turkey also signed a vaccine accord with Greece.",
                   published="2019-12-16")
-    assert any(r.kind == "third_party" and (r.a, r.b) == ("TUR", "USA") and r.third == "RUS" for r in doc.relations)
+    third = {(r.third, r.area) for r in doc.relations if r.kind == "third_party" and (r.a, r.b) == ("TUR", "USA")}
+    assert ("RUS", "defence") in third  # converging with Russia where the pair splits
+    assert not any(t == "GRC" for t, _ in third)  # cooperation in an area the pair does not dispute
 
 
 def test_relations_areas_match_their_keywords_in_any_inflection(analyse):
@@ -118,3 +121,10 @@ def test_relations_the_speaker_of_a_quotation_is_a_party_to_it(analyse):
                   "the Chilean foreign minister said on Monday.", published="2022-05-01")
     first = [r for r in doc.relations if r.evidence.text.startswith('"Relations with Peru')]
     assert {(r.a, r.b, r.kind) for r in first} == {("CHL", "PER", "convergence")}
+
+
+def test_relations_states_listed_together_as_objects_are_not_a_pair(analyse):
+    doc = analyse("The president roiled relations with Canada and Mexico.", published="2025-03-01")
+    assert ("CAN", "MEX") not in {(a, b) for a, b, *_ in _lines(doc)}
+    subjects = analyse("Russia and India agreed to deepen defence ties.", published="2021-04-06")
+    assert ("IND", "RUS", "convergence") in {(a, b, k) for a, b, k, *_ in _lines(subjects)}

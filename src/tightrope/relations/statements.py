@@ -140,8 +140,10 @@ def _key(s: RelationStatement) -> tuple:
 
 def _third_parties(statements: list[RelationStatement]) -> list[RelationStatement]:
     """The article's main pairs (named together in the most clauses) and the others each of them deals
-    with: a state in a relation with one of a main pair is a third party of that pair ("the measures
-    are in response to Ankara's purchase of Russia's S-400" in an article about Turkey and the US)."""
+    with: a state at odds with one of a main pair is a third party of that pair, and so is a state
+    one of them converges with in an area the pair itself splits over ("the measures are in response
+    to Ankara's purchase of Russia's S-400" in an article where Turkey and the US diverge on
+    defence). Cooperation with a third state in an area the pair does not dispute presses on nothing."""
     counts = Counter(frozenset((s.a, s.b)) for s in statements if s.kind != "third_party" and not s.background)
     if not counts:
         return []
@@ -149,11 +151,15 @@ def _third_parties(statements: list[RelationStatement]) -> list[RelationStatemen
     mains = [pair for pair, n in counts.items() if n >= max(2, top / 2)]
     out = []
     for pair in mains:
+        # the areas the pair is at odds over: one of them converging with C there is what presses on
+        # the pair ("Ankara's purchase of Russia's S-400" while Turkey and the US split on defence)
+        split_over = {s.area for s in statements if s.kind == "divergence" and not s.background
+                      and frozenset((s.a, s.b)) == pair}
         for s in statements:
             if s.kind == "third_party" or s.background or frozenset((s.a, s.b)) == pair:
                 continue
             inside = {s.a, s.b} & pair
-            if len(inside) != 1:
+            if len(inside) != 1 or (s.kind == "convergence" and s.area not in split_over):
                 continue
             (other,) = {s.a, s.b} - pair
             a, b = sorted(pair)
@@ -214,6 +220,25 @@ def _states(clause: Span) -> tuple[dict[str, Token], dict[str, Token]]:
             elif ref.actor_id and ref.code and ref.code.startswith("IGO"):
                 groups.setdefault(ref.actor_id, token)
     return states, groups
+
+
+def _mention_head(token: Token) -> Token:
+    while token.dep_ in ("compound", "flat") and token.head is not token:
+        token = token.head
+    return token
+
+
+def _co_listed(x: Token, y: Token) -> bool:
+    """ "Trump roiled relations with Canada and Mexico": two states listed together as the objects of
+    one act are not parties to each other. Listed as subjects ("Russia and India agreed") or after
+    "between" they are."""
+    x, y = _mention_head(x), _mention_head(y)
+    if x is y or y not in x.conjuncts:
+        return False
+    first = min(x, y, key=lambda t: t.i)
+    while first.dep_ == "conj" and first.head is not first:
+        first = first.head
+    return first.dep_ not in ("nsubj", "nsubjpass") and first.head.lower_ != "between"
 
 
 def _side(event: Event) -> str | None:
@@ -402,7 +427,8 @@ def _read_clause(doc: ArticleDoc, sent: Span, clause: Span, states: dict[str, To
                                          basis=basis, background=background, date=date or doc.article.published))
 
     cue_votes, cue_words = _cue_votes(clause)
-    pairs = list(itertools.combinations(sorted(states), 2)) if len(states) >= 2 else ([implicit] if implicit else [])
+    pairs = [(a, b) for a, b in itertools.combinations(sorted(states), 2)
+             if not _co_listed(states[a], states[b])] if len(states) >= 2 else ([implicit] if implicit else [])
     pairs += [pair for pair in placed if pair not in pairs]
     for a, b in pairs:
         between = [e for e in events if e.source and e.target and {e.source.country, e.target.country} == {a, b}]
