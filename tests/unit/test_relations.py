@@ -7,6 +7,11 @@ def _lines(doc):
     return {(r.a, r.b, r.kind, r.area, r.third, r.background) for r in doc.relations}
 
 
+def _kinds(doc, a, b):
+    """The kinds of line the pair (a < b) gets."""
+    return {kind for x, y, kind, *_ in _lines(doc) if (x, y) == (a, b)}
+
+
 def test_relations_an_enumeration_of_areas_gives_one_line_each(analyse):
     doc = analyse("Russia and India discussed their ties on Tuesday. Both sides underlined the convergences "
                   "— deepening defence and energy cooperation; partnership in space and nuclear sectors.",
@@ -19,7 +24,7 @@ def test_relations_an_enumeration_of_areas_gives_one_line_each(analyse):
 def test_relations_a_disagreement_is_never_a_convergence(analyse):
     doc = analyse("Turkey rejected the sanctions the United States imposed over its missile purchase.",
                   published="2019-12-16")
-    kinds = {kind for a, b, kind, *_ in _lines(doc) if (a, b) == ("TUR", "USA")}
+    kinds = _kinds(doc, "TUR", "USA")
     assert kinds == {"divergence"}
 
 
@@ -36,7 +41,7 @@ def test_relations_a_clause_led_by_its_condition_is_no_relation_yet(analyse):
 def test_relations_two_clauses_set_against_each_other_state_a_divergence(analyse):
     doc = analyse("Lavrov stuck to the formulation Asia Pacific, while his Indian counterpart Jaishankar used Indo-Pacific.",
                   published="2021-04-06")
-    kinds = {kind for a, b, kind, *_ in _lines(doc) if (a, b) == ("IND", "RUS")}
+    kinds = _kinds(doc, "IND", "RUS")
     assert kinds == {"divergence"}
 
 
@@ -73,25 +78,25 @@ def test_relations_areas_match_their_keywords_in_any_inflection(analyse):
 def test_relations_a_conflict_that_did_not_happen_is_no_cooperation(analyse):
     # "did not impose sanctions" is neither side: it must not vote for a convergence
     doc = analyse("Brazil did not impose sanctions on Argentina.", published="2022-03-01")
-    assert not {kind for a, b, kind, *_ in _lines(doc) if (a, b) == ("ARG", "BRA")} & {"convergence"}
+    assert not _kinds(doc, "ARG", "BRA") & {"convergence"}
 
 
 def test_relations_talks_that_failed_are_a_divergence(analyse):
     doc = analyse("Talks between Ethiopia and Egypt failed in Washington last week.", published="2020-03-01")
-    kinds = {kind for a, b, kind, *_ in _lines(doc) if (a, b) == ("EGY", "ETH")}
+    kinds = _kinds(doc, "EGY", "ETH")
     assert kinds == {"divergence"}
 
 
 def test_relations_an_appeal_is_not_a_convergence(analyse):
     doc = analyse("Venezuela asked Colombia to reopen the border crossing.", published="2019-06-01")
-    assert "convergence" not in {kind for a, b, kind, *_ in _lines(doc) if (a, b) == ("COL", "VEN")}
+    assert "convergence" not in _kinds(doc, "COL", "VEN")
 
 
 def test_relations_a_leading_while_clause_is_its_own_clause(analyse):
     # The convergence cue of the leading clause ("keen") must not decide the main clause's pair.
     doc = analyse("Norway sold its gas to Poland last year. While Poland is keen on buying it again, "
                   "Germany has repeatedly expressed reservations about Poland.", published="2022-05-01")
-    pair = {kind for a, b, kind, *_ in _lines(doc) if (a, b) == ("DEU", "POL")}
+    pair = _kinds(doc, "DEU", "POL")
     assert pair == {"divergence"}
     areas = {area for a, b, kind, area, *_ in _lines(doc) if (a, b) == ("DEU", "POL")}
     assert "energy" in areas  # what "it" points back to
@@ -107,7 +112,7 @@ def test_relations_a_month_and_year_long_before_the_article_is_background(analys
 def test_relations_cooperation_held_up_is_a_divergence(analyse):
     doc = analyse("The president ordered his ministers to delay $90 million in economic aid from Japan to Peru.",
                   published="2020-03-01")
-    kinds = {kind for a, b, kind, *_ in _lines(doc) if (a, b) == ("JPN", "PER")}
+    kinds = _kinds(doc, "JPN", "PER")
     assert kinds == {"divergence"}
 
 

@@ -17,9 +17,9 @@ Precision = Literal["day", "month", "year"]
 ResolvedDate = tuple[dt.date, Precision, Literal["explicit", "relative"]]
 
 _WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
-_MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
            "november", "december"]
-_MONTH_ABBR = {m[:3]: i + 1 for i, m in enumerate(_MONTHS)} | {"sept": 9}
+_MONTH_ABBR = {m[:3]: i + 1 for i, m in enumerate(MONTHS)} | {"sept": 9}
 _MONTH_RE = r"(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
 _DAY_MONTH_YEAR = re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH_RE}(?:,?\s+(\d{{4}}))?", re.I)
 _MONTH_DAY_YEAR = re.compile(rf"\b{_MONTH_RE}\s+(\d{{1,2}})(?:st|nd|rd|th)?(?:,?\s+(\d{{4}}))?\b", re.I)
@@ -93,7 +93,7 @@ def resolve_expression(text: str, published: dt.date | None, forward: bool = Fal
     if "week" in words:
         shift = -7 if "last" in words else 7 if "next" in words else 0
         return published + dt.timedelta(days=shift), "day", "relative"
-    for i, name in enumerate(_MONTHS):
+    for i, name in enumerate(MONTHS):
         if name in words:
             year = published.year + (1 if forward and i + 1 < published.month else 0)
             return dt.date(year, i + 1, 1), "month", "relative"

@@ -29,7 +29,7 @@ from spacy.tokens import Span, Token
 from ..actors.resolve import TOKEN_ATTR
 from ..config import BACKGROUND_DAYS
 from ..data import read_table
-from ..dates import latest_day
+from ..dates import MONTHS, latest_day
 from ..models import ArticleDoc, Event, RelationStatement, TextSpan
 from ..topics.assign import topics_for
 
@@ -43,10 +43,8 @@ _PRESSURE_ROOTS = {"10", "11", "12", "13", "14", "16", "17", "18", "19"}
 #: Words that start a clause of contrast inside a sentence ("..., but ...", "while ...").
 _CONTRAST = {"but", "while", "whereas", "although", "though", "however", "yet"}
 _YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
-_MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
-           "november", "december")
 #: "in February 2020", "last March 2019": a month with its year dates the clause to that month.
-_MONTH_YEAR = re.compile(r"\b(" + "|".join(_MONTHS) + r")\s+(1[89]\d\d|20\d\d)\b", re.I)
+_MONTH_YEAR = re.compile(r"\b(" + "|".join(MONTHS) + r")\s+(1[89]\d\d|20\d\d)\b", re.I)
 
 
 #: Nouns that name a relationship: "relations have soured", "ties are deepening".
@@ -310,24 +308,21 @@ def _cue_votes(clause: Span) -> tuple[dict[str, int], list[str]]:
 #: Verbs that say an act of cooperation broke down ("talks failed", "the summit collapsed") or was
 #: called off or held up ("they cancelled the visit", "he ordered his staff to delay the aid").
 _FAILED_INTRANSITIVE = {"fail", "collapse", "stall", "falter", "founder", "break"}
-_CALLED_OFF = {"cancel", "suspend", "postpone", "halt", "scrap", "abandon", "call", "delay", "withhold", "block"}
+_CALLED_OFF = {"cancel", "suspend", "postpone", "halt", "scrap", "abandon", "delay", "withhold", "block"}
 
 
 def _failed(token: Token) -> bool:
-    head = token.head
-    lemma = head.lemma_.lower()
-    if token.dep_ == "nsubj" and lemma in _FAILED_INTRANSITIVE:
+    if token.dep_ == "nsubj" and token.head.lemma_.lower() in _FAILED_INTRANSITIVE:
         return True
-    if any(t.dep_ == "relcl" and t.lemma_.lower() in (_CALLED_OFF | _FAILED_INTRANSITIVE) - {"call"}
-           for t in token.subtree):
+    if any(t.dep_ == "relcl" and t.lemma_.lower() in _CALLED_OFF | _FAILED_INTRANSITIVE for t in token.subtree):
         return True  # "a meeting during the planned trip, which was cancelled"
     # "delay around $400 million in military aid": from the cue up to the noun the verb governs
     noun = token
     while noun.dep_ == "pobj" and noun.head.dep_ == "prep" and noun.head.head.pos_ in ("NOUN", "NUM", "PROPN"):
         noun = noun.head.head
-    head, lemma = noun.head, noun.head.lemma_.lower()
-    return (noun.dep_ in ("dobj", "nsubjpass") and lemma in _CALLED_OFF - {"call"}) or (
-        lemma == "call" and any(c.dep_ == "prt" and c.lower_ == "off" for c in head.children))
+    verb = noun.head
+    return (noun.dep_ in ("dobj", "nsubjpass") and verb.lemma_.lower() in _CALLED_OFF) or (
+        verb.lemma_.lower() == "call" and any(c.dep_ == "prt" and c.lower_ == "off" for c in verb.children))
 
 
 def _conditional(clause: Span) -> bool:
@@ -349,16 +344,12 @@ def _background(doc: ArticleDoc, clause: Span, events: list[Event]) -> bool:
 def _told_before(text: str, published: dt.date) -> bool:
     """The latest time the words name ("in 2004", "the February 2020 pact") ends more than
     ``BACKGROUND_DAYS`` before the article; a bare year counts to its last day."""
-    ends = [dt.date(int(y), 12, 31) for y in _YEAR.findall(text)]
-    for month, year in _MONTH_YEAR.findall(text):
-        first = dt.date(int(year), _MONTHS.index(month.lower()) + 1, 1)
-        ends.append((first + dt.timedelta(days=31)).replace(day=1) - dt.timedelta(days=1))
-    if not ends:
-        return False
-    # a bare year beside the same year's month is the month's year: keep the month's precision
-    months = {(e.year) for e in ends if e.month != 12 or e.day != 31}
-    ends = [e for e in ends if not (e.month == 12 and e.day == 31 and e.year in months)] or ends
-    return (published - max(ends)).days > BACKGROUND_DAYS
+    months = [dt.date(int(year), MONTHS.index(month.lower()) + 1, 1) for month, year in _MONTH_YEAR.findall(text)]
+    ends = [latest_day(day, "month") for day in months]
+    # a year already read with its month keeps the month's precision
+    ends += [latest_day(dt.date(int(y), 1, 1), "year") for y in _YEAR.findall(text)
+             if int(y) not in {day.year for day in months}]
+    return bool(ends) and (published - max(ends)).days > BACKGROUND_DAYS
 
 
 def _pointed_topics(words: Span, deps: tuple[str, ...] = ("dobj", "pobj", "nsubj")) -> list[str]:
@@ -443,7 +434,7 @@ def _read_clause(doc: ArticleDoc, sent: Span, clause: Span, states: dict[str, To
         event = next((e for e in between if sides[id(e)] == side), None)
         if event is not None:
             add(a, b, side, f"event {event.cameo} {event.cameo_name} ({event.source.name} -> {event.target.name}, "
-                            f"{event.modality}{', broke down' if side != _side(event) else ''})", date=event.date)
+                            f"{event.modality}{', broke down' if _side(event) != side else ''})", date=event.date)
         else:
             add(a, b, side, f"cue words: {', '.join(cue_words[:4])}" + (" (the pair named before)" if (a, b) == implicit else ""))
     # Third parties: C presses on one of the pair in a clause that names the other.
