@@ -195,7 +195,10 @@ def load_kb(dictionaries: tuple[tuple[str, str], ...] = ()) -> KnowledgeBase:
 
 def _load_packaged() -> KnowledgeBase:
     kb = KnowledgeBase()
-    for row in read_table("actors/countries.csv", ("iso3", "name", "aliases", "adjectives", "capitals")):
+    # Territories ("Hong Kong", "Puerto Rico") carry their own ISO 3166-1 code, as in CAMEO and the
+    # annotated corpus; they are places an actor belongs to, like a state, but no UN member.
+    territories = list(read_table("actors/territories.csv", ("iso3", "name", "aliases", "adjectives", "capitals")))
+    for row in [*read_table("actors/countries.csv", ("iso3", "name", "aliases", "adjectives", "capitals")), *territories]:
         iso3 = row["iso3"]
         kb.add(Entity(iso3, row["name"], "state", country=iso3, code=iso3))
         for text in [row["name"], *split_list(row["aliases"])]:
@@ -211,7 +214,8 @@ def _load_packaged() -> KnowledgeBase:
     for row in read_table("actors/groups.csv", ("id", "name", "kind", "code", "aliases", "members")):
         members = split_list(row["members"])
         if members == ["*"]:
-            members = sorted(e.id for e in kb.entities.values() if e.kind == "state" and e.id not in ("TWN", "XKX", "VAT", "PSE"))
+            not_members = {"TWN", "XKX", "VAT", "PSE", *(r["iso3"] for r in territories)}
+            members = sorted(e.id for e in kb.entities.values() if e.kind == "state" and e.id not in not_members)
         kb.add(Entity(row["id"], row["name"], row["kind"], code=row["code"], members=tuple(members)))  # type: ignore[arg-type]
         for text in [row["name"], *split_list(row["aliases"])]:
             kb.alias(text, Alias(row["id"], "name", "IGO"))

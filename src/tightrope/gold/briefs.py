@@ -51,7 +51,7 @@ class GoldBrief:
 
 
 def _codes() -> set[str]:
-    countries = {r["iso3"] for r in read_table("actors/countries.csv", ("iso3",))}
+    countries = {r["iso3"] for name in ("countries", "territories") for r in read_table(f"actors/{name}.csv", ("iso3",))}
     groups = {r["id"] for r in read_table("actors/groups.csv", ("id",))}
     return countries | groups
 
@@ -64,7 +64,7 @@ def _line(raw: dict, text: str, where: str, codes: set[str], need_kind: bool = T
         raise DataError(f"{where}: area {area!r} is not a topic id of topics.csv or 'general'")
     for code in (raw.get("a"), raw.get("b"), raw.get("third")):
         if code is not None and code not in codes:
-            raise DataError(f"{where}: {code!r} is neither an ISO3 country of countries.csv nor a group id")
+            raise DataError(f"{where}: {code!r} is neither an ISO3 code of countries.csv or territories.csv nor a group id")
     if kind == "third_party" and not raw.get("third"):
         raise DataError(f"{where}: a third_party line needs 'third'")
     quotes = [raw.get("evidence", ""), *raw.get("also", [])]

@@ -26,8 +26,6 @@ LICENCES = {
     "wikinews": "CC BY 2.5; credit Wikinews and link the article url",
 }
 
-#: Territories a coder may name that the state list (actors/countries.csv) does not hold.
-TERRITORIES = frozenset({"HKG", "MAC", "PRI", "GRL", "ESH", "GUM", "NCL", "PYF", "BMU", "CYM", "GIB", "FRO"})
 
 #: How far back (characters) a mention may stand before its event's sentence (a pronoun's antecedent).
 ANTECEDENT_WINDOW = 600
@@ -103,7 +101,8 @@ def build_article(draft: dict[str, Any], source: dict[str, Any]) -> tuple[GoldAr
 @functools.lru_cache(maxsize=1)
 def _known_countries() -> frozenset[str]:
     """The ISO3 codes a gold actor may carry: the state list and the territories."""
-    return frozenset(row["iso3"] for row in read_table("actors/countries.csv", ("iso3",))) | TERRITORIES
+    return frozenset(row["iso3"] for name in ("countries", "territories")
+                     for row in read_table(f"actors/{name}.csv", ("iso3",)))
 
 
 def check_article(article: GoldArticle) -> list[str]:
@@ -134,5 +133,5 @@ def check_article(article: GoldArticle) -> list[str]:
             problems.append(f"{where}: PLOVER {event.plover!r} is not the codebook's {ontology[event.cameo].plover_type!r}")
         for role, actor in (("source", event.source), ("target", event.target)):
             if actor is not None and actor.country and actor.country not in countries:
-                problems.append(f"{where}: {role} country {actor.country!r} is not in actors/countries.csv")
+                problems.append(f"{where}: {role} country {actor.country!r} is not in actors/countries.csv or territories.csv")
     return problems

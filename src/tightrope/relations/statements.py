@@ -221,7 +221,7 @@ def _states(clause: Span) -> tuple[dict[str, Token], dict[str, Token]]:
 
 
 def _mention_head(token: Token) -> Token:
-    while token.dep_ in ("compound", "flat") and token.head is not token:
+    while token.dep_ in ("compound", "flat") and token.head.i != token.i:
         token = token.head
     return token
 
@@ -231,10 +231,10 @@ def _co_listed(x: Token, y: Token) -> bool:
     one act are not parties to each other. Listed as subjects ("Russia and India agreed") or after
     "between" they are."""
     x, y = _mention_head(x), _mention_head(y)
-    if x is y or y not in x.conjuncts:
+    if x.i == y.i or y not in x.conjuncts:
         return False
     first = min(x, y, key=lambda t: t.i)
-    while first.dep_ == "conj" and first.head is not first:
+    while first.dep_ == "conj" and first.head.i != first.i:
         first = first.head
     return first.dep_ not in ("nsubj", "nsubjpass") and first.head.lower_ != "between"
 
@@ -273,7 +273,7 @@ def _about_relations(token: Token) -> bool:
     # "relations are in good condition", "ties are at their highest": up the predicate to its subject
     verb = token
     for _ in range(3):
-        if verb.pos_ in ("VERB", "AUX") or verb.head is verb:
+        if verb.pos_ in ("VERB", "AUX") or verb.head.i == verb.i:
             break
         verb = verb.head
     if verb.pos_ in ("VERB", "AUX"):
