@@ -158,6 +158,13 @@ def test_actors_a_territory_is_not_its_sovereign(analyse):
     assert [(e.source.country, e.target.country) for e in doc.events] == [("PRI", "VEN")]
 
 
+def test_actors_a_lowercase_word_the_tagger_calls_a_person_is_none(analyse):
+    # spaCy's small model tags "fentanyl" here as PERSON; a name has a capital letter
+    doc = analyse('"But if fentanyl does not end, he will stay this way," he said.')
+    assert "fentanyl" not in {a.name for a in doc.actors}
+    assert [q.speaker for q in doc.quotes] == [None]
+
+
 def test_actors_modifier_sector_beats_a_generic_person_word(analyse):
     # "rebel leaders" are rebels, not the government; one actor, not two.
     doc = analyse("Afghan rebel leaders condemned Pakistan.")

@@ -15,6 +15,18 @@ def test_quotes_spans_pair_curly_and_straight_marks():
     assert spans == ["first one", "second one", "Open to the end"]
 
 
+def test_quotes_spans_close_on_the_other_style_of_mark():
+    # copy mixing the two styles: a straight mark opened, a curly one closes, and the next
+    # straight-quoted sentence is a quote of its own, not the tail of the first
+    text = ('"If it ends, they will come off,\u201d Lutnick said. \u201cBut if not,\u201d he said. '
+            '"This is black and white." Trump spoke.')
+    spans = [text[s:e] for s, e in find_quote_spans(text)]
+    assert spans == ["If it ends, they will come off,", "But if not,", "This is black and white."]
+    # a curly pair inside a straight quotation does not close it
+    text = '"He called it \u201cenergetic\u201d today," she said.'
+    assert [text[s:e] for s, e in find_quote_spans(text)] == ["He called it \u201cenergetic\u201d today,"]
+
+
 def test_quotes_speaker_after_the_quote(analyse):
     doc = analyse("\u201cWe will not accept this plan,\u201d Sergey Lavrov said on Monday.", published="2021-04-06")
     assert _speakers(doc) == [("We will not accept this plan,", "direct", "lavrov")]

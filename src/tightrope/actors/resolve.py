@@ -110,7 +110,7 @@ class ActorStage:
         names = introduced_names(parsed, refs, lambda head: _modifier_refs(head, refs), self._sector_of,
                                  book.with_sector)
         for ent in parsed.ents:
-            if ent.label_ in _PERSON_LABELS and not any(t.i in refs for t in ent):
+            if ent.label_ in _PERSON_LABELS and _capitalised(ent) and not any(t.i in refs for t in ent):
                 if ent.text in names:  # "Mahan", after "Iranian airline Mahan Air"
                     for token in ent:
                         refs[token.i] = [names[ent.text]]
@@ -547,3 +547,9 @@ def _subtree_lefts(token: Token) -> Iterable[Token]:
     for child in token.lefts:
         yield child
         yield from _subtree_lefts(child)
+
+
+def _capitalised(ent: Span) -> bool:
+    """A name has a capital letter ("al-Eryani", "de Klerk"); a PERSON entity without one is the
+    tagger's mistake ("if fentanyl does not end"), no person."""
+    return any(t.text[:1].isupper() for t in ent)

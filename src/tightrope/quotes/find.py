@@ -21,7 +21,6 @@ from ..nlp.words import SPEECH_VERBS
 
 __all__ = ["QuoteStage", "find_quote_spans", "SPEECH_VERBS"]
 
-_PAIRS = {"\u201c": "\u201d", '"': '"', "\u00ab": "\u00bb"}
 _OPENERS = re.compile("[\u201c\"\u00ab]")
 #: A quote of at most this many words inside a sentence is partial ("highest ever").
 _PARTIAL_MAX_WORDS = 8
@@ -49,8 +48,7 @@ def find_quote_spans(text: str) -> list[tuple[int, int]]:
             match = _OPENERS.search(paragraph, i)
             if match is None:
                 break
-            closer = _PAIRS[match.group()]
-            end = paragraph.find(closer, match.end())
+            end = _closer(paragraph, match.group(), match.end())
             stop = len(paragraph) if end < 0 else end
             content = paragraph[match.end():stop]
             if content.strip(" …."):
@@ -58,6 +56,29 @@ def find_quote_spans(text: str) -> list[tuple[int, int]]:
             i = stop + 1
         offset += len(paragraph) + 2
     return spans
+
+
+def _closer(paragraph: str, opener: str, start: int) -> int:
+    """Where the quotation opened by ``opener`` closes (-1: not in this paragraph).
+
+    Straight and curly double quotes close each other: copy pasted from several sources mixes them
+    ("If fentanyl ends, ... will come off,” he said). A curly pair opened inside ("called it
+    “energetic” ...") is skipped over.
+    """
+    if opener == "\u00ab":
+        return paragraph.find("\u00bb", start)
+    depth = 0
+    for i in range(start, len(paragraph)):
+        char = paragraph[i]
+        if char == "\u201c":
+            depth += 1
+        elif char == "\u201d":
+            if depth == 0:
+                return i
+            depth -= 1
+        elif char == '"' and depth == 0:
+            return i
+    return -1
 
 
 class QuoteStage:
