@@ -165,6 +165,13 @@ def test_actors_a_lowercase_word_the_tagger_calls_a_person_is_none(analyse):
     assert [q.speaker for q in doc.quotes] == [None]
 
 
+def test_actors_unknown_person_belongs_to_what_the_apposition_is_head_of(analyse):
+    doc = analyse("Forces killed Qasem Soleimani, head of Iran's Quds Force, in Baghdad. "
+                  "Soleimani had approved the attacks.", published="2020-01-05")
+    people = [a for a in doc.actors if a.kind == "person"]
+    assert [(a.name, a.country) for a in people] == [("Qasem Soleimani", "IRN")]  # not IRQ, where he was killed
+
+
 def test_actors_modifier_sector_beats_a_generic_person_word(analyse):
     # "rebel leaders" are rebels, not the government; one actor, not two.
     doc = analyse("Afghan rebel leaders condemned Pakistan.")

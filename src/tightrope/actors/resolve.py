@@ -263,12 +263,25 @@ def _envoy_refs(name: Token, refs: dict[int, list[ActorRef]]) -> list[ActorRef]:
 
 
 def _appos_refs(token: Token, refs: dict[int, list[ActorRef]]) -> list[ActorRef]:
-    """ "Kenzo Oshima, the United Nations relief coordinator": the organisation in the apposition."""
+    """ "Kenzo Oshima, the United Nations relief coordinator": the organisation in the apposition;
+    "Qasem Soleimani, head of Iran's Quds Force": the actor its "of" object names or belongs to."""
     for child in token.children:
         if child.dep_ == "appos":
-            found = refs.get(child.i) or _modifier_refs(child, refs)
+            found = refs.get(child.i) or _modifier_refs(child, refs) or _of_refs(child, refs)
             if found:
                 return list(found)
+    return []
+
+
+def _of_refs(head: Token, refs: dict[int, list[ActorRef]]) -> list[ActorRef]:
+    """The actor a head is "of": "head of Iran's Quds Force", "leader of the Russian Communist Party"."""
+    for prep in head.children:
+        if prep.dep_ == "prep" and prep.lower_ == "of":
+            for obj in prep.children:
+                if obj.dep_ == "pobj":
+                    found = refs.get(obj.i) or _modifier_refs(obj, refs)
+                    if found:
+                        return list(found)
     return []
 
 
