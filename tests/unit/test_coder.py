@@ -59,6 +59,21 @@ def test_coder_candidates_are_predicates_with_actor_mentions(pipeline):
     assert all(c.sent.start == 0 for c in cands)  # the weather sentence names no actor
 
 
+def test_coder_a_state_word_on_its_own_agent_is_one_mention_of_the_agent(pipeline):
+    # "Russian police": RUS modifying RUS + COP is one party, the police, not Russia beside them
+    doc = _parsed(pipeline, "Russian police arrested dozens of protesters in Moscow.")
+    cands, _ = Candidates()(doc)
+    arrested = next(c for c in cands if c.token.lemma_ == "arrest")
+    here = [(doc.parsed[m.start:m.end].text, m.ref.code if m.ref else None) for m in arrested.mentions]
+    assert ("Russian police", "RUSCOP") in here
+    assert not any(text == "Russian" for text, _ in here)
+    # two states stay two mentions: "Indian" is not of the Russian ministers
+    doc = _parsed(pipeline, "Indian officials met Russian ministers.")
+    cands, _ = Candidates()(doc)
+    met = next(c for c in cands if c.token.lemma_ == "meet")
+    assert {m.ref.country for m in met.mentions if m.ref} == {"IND", "RUS"}
+
+
 def _ids(split: str, n: int) -> list[str]:
     found = []
     for k in count():

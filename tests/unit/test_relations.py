@@ -87,6 +87,23 @@ def test_relations_talks_that_failed_are_a_divergence(analyse):
     assert kinds == {"divergence"}
 
 
+def test_relations_a_broken_agreement_is_a_divergence(analyse, pipeline):
+    # the cue is "agreement", the verb says it was broken
+    # (the cue words alone: the rules coder's 128 "defy norms" would make it a divergence anyway)
+    from tightrope.models import Article, ArticleDoc
+    from tightrope.relations.statements import _cue_votes
+
+    for text in ("Unfortunately, Somalia has so far violated the signed agreement with Kenya repeatedly.",
+                 "Somalia breached the ceasefire agreement with Kenya."):
+        doc = ArticleDoc(article=Article.from_text(text))
+        for stage in pipeline.stages[:2]:  # parse, actors
+            doc = stage(doc)
+        votes, words = _cue_votes(doc.parsed[:])
+        assert votes == {"convergence": 0, "divergence": 1} and words == ["failed agreement"]
+    doc = analyse("Somalia and Kenya signed a trade agreement.", published="2021-03-01")
+    assert "convergence" in _kinds(doc, "KEN", "SOM")
+
+
 def test_relations_an_appeal_is_not_a_convergence(analyse):
     doc = analyse("Venezuela asked Colombia to reopen the border crossing.", published="2019-06-01")
     assert "convergence" not in _kinds(doc, "COL", "VEN")

@@ -66,7 +66,7 @@ def find_mentions(sent: Span, kinds: dict[str, str]) -> list[Mention]:
         if run:
             inside = {t.i for t in run}
             head = next((t for t in run if t.head.i not in inside or t.head.i == t.i), run[-1])
-            refs = run[0]._.get(TOKEN_ATTR) or []
+            refs = head._.get(TOKEN_ATTR) or run[0]._.get(TOKEN_ATTR) or []
             ref = refs[0] if refs else None
             kind = kinds.get(ref.actor_id or "", "state" if ref and ref.country else "group") if ref else "agent"
             found.append(Mention(run[0].i, run[-1].i + 1, head, ref, place=bool(run[0]._.get(PLACE_ATTR)),
@@ -76,7 +76,7 @@ def find_mentions(sent: Span, kinds: dict[str, str]) -> list[Mention]:
     for token in sent:
         refs = token._.get(TOKEN_ATTR)
         if refs:
-            if run and (run[0]._.get(TOKEN_ATTR) or [None])[0] != refs[0]:
+            if run and (run[0]._.get(TOKEN_ATTR) or [None])[0] != refs[0] and not _owner_of(run, token, refs[0]):
                 close()
             run.append(token)
             continue
@@ -86,6 +86,15 @@ def find_mentions(sent: Span, kinds: dict[str, str]) -> list[Mention]:
             found.append(Mention(token.i, token.i + 1, token, None, sector=agent[1]))
     close()
     return found
+
+
+def _owner_of(run: list[Token], token: Token, ref: ActorRef) -> bool:
+    """ "Russian police", "Iran's government": the state words modify an agent of the same state
+    (RUS + COP), and the two are one mention of the more specific actor."""
+    first = (run[0]._.get(TOKEN_ATTR) or [None])[0]
+    return (first is not None and ref.country is not None and first.country == ref.country and ref.sector is not None
+            and all(t.head.i == token.i or t.head.i in {r.i for r in run} for t in run)
+            and any(t.head.i == token.i and t.dep_ in ("amod", "compound", "poss") for t in run))
 
 
 def find_candidates(doc: Doc, nouns: frozenset[str], kinds: dict[str, str],

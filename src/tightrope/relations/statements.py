@@ -309,6 +309,8 @@ def _cue_votes(clause: Span) -> tuple[dict[str, int], list[str]]:
 #: called off or held up ("they cancelled the visit", "he ordered his staff to delay the aid").
 _FAILED_INTRANSITIVE = {"fail", "collapse", "stall", "falter", "founder", "break"}
 _CALLED_OFF = {"cancel", "suspend", "postpone", "halt", "scrap", "abandon", "delay", "withhold", "block"}
+#: Verbs that say an agreement was broken ("has violated the signed agreement", "breached the truce").
+_BROKEN = {"violate", "breach", "break", "flout", "abrogate", "undermine"}
 
 
 def _failed(token: Token) -> bool:
@@ -321,7 +323,7 @@ def _failed(token: Token) -> bool:
     while noun.dep_ == "pobj" and noun.head.dep_ == "prep" and noun.head.head.pos_ in ("NOUN", "NUM", "PROPN"):
         noun = noun.head.head
     verb = noun.head
-    return (noun.dep_ in ("dobj", "nsubjpass") and verb.lemma_.lower() in _CALLED_OFF) or (
+    return (noun.dep_ in ("dobj", "nsubjpass") and verb.lemma_.lower() in _CALLED_OFF | _BROKEN) or (
         verb.lemma_.lower() == "call" and any(c.dep_ == "prt" and c.lower_ == "off" for c in verb.children))
 
 
