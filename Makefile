@@ -45,7 +45,7 @@ kb: $(STAMP)  ## rebuild the dated actor knowledge base from ../shared/kbdata an
 	$(PY) -m tightrope.actors.sources.build
 
 train: $(STAMP)  ## rebuild the learned coder's models from the train split (dev selects; test is never read)
-	$(PY) -m tightrope.cli train --gold data/gold/corpus.jsonl
+	$(PY) -m tightrope.cli train --gold data/gold/corpus.jsonl --floors tests/eval/floors.json
 
 bench: $(STAMP)  ## run the benchmarks in bench/ (record results in bench/RESULTS.md)
 	$(PY) bench/throughput.py --limit 2000

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 import sys
 from pathlib import Path
 
@@ -361,7 +362,10 @@ def _check_run(out: str) -> None:
               help="Folder for the model files (default: the packaged models, src/tightrope/data/models/coder).")
 @click.option("--with-plover-dev", is_flag=True,
               help="Also train on ../shared/eval/plover_dev.jsonl (CC BY-SA; an experiment, not the shipped models).")
-def train(gold_path: Path, out: Path | None, with_plover_dev: bool) -> None:
+@click.option("--floors", "floors_path", type=click.Path(exists=True, dir_okay=False, path_type=Path), default=None,
+              help="A JSON gate (tests/eval/floors.json): choose, on dev, only settings that hold its "
+                   "'corpus/dev/learned' precision and recall floors and negated-as-asserted ceiling, where any does.")
+def train(gold_path: Path, out: Path | None, with_plover_dev: bool, floors_path: Path | None) -> None:
     """Train the learned event coder on an annotated corpus (make train).
 
     Articles are split into train / dev / test by a hash of their id; the test split is never
@@ -379,7 +383,18 @@ def train(gold_path: Path, out: Path | None, with_plover_dev: bool) -> None:
             from .gold.plover import plover_articles
 
             extra = plover_articles(DEFAULT_PLOVER_DEV)
-        run_training(corpus, out or PACKAGED, progress=lambda line: click.echo(line, err=True), extra=extra)
+        gate = None
+        if floors_path is not None:
+            try:
+                floors = json.loads(floors_path.read_text(encoding="utf-8"))
+            except json.JSONDecodeError as exc:
+                raise click.ClickException(f"{floors_path} is not JSON ({exc}); pass the gate file, such as "
+                                           "tests/eval/floors.json") from None
+            gate = floors.get("corpus/dev/learned") if isinstance(floors, dict) else None
+            if not isinstance(gate, dict):
+                raise click.ClickException(f"{floors_path} has no 'corpus/dev/learned' floors; see tests/eval/floors.json")
+        run_training(corpus, out or PACKAGED, progress=lambda line: click.echo(line, err=True), extra=extra,
+                     gate=gate)
     except (ValueError, TightropeError) as exc:
         raise click.ClickException(str(exc)) from None
 

@@ -119,12 +119,15 @@ def test_coder_trains_on_ones_own_annotations_and_codes_with_explain(tmp_path, p
     ids = [(i, "train") for i in _ids("train", 6)] + [(i, "dev") for i in _ids("dev", 2)]
     gold.write_text("\n".join(json.dumps(_article(i, n % 4)) for n, (i, _) in enumerate(ids)) + "\n")
     out = tmp_path / "models"
-    run = subprocess.run([sys.executable, "-m", "tightrope.cli", "train", "--gold", str(gold), "--out", str(out)],
-                         capture_output=True, text=True, timeout=600)
+    floors = tmp_path / "floors.json"
+    floors.write_text(json.dumps({"corpus/dev/learned": {"precision": 0.0, "negated_as_asserted": 99}}))
+    run = subprocess.run([sys.executable, "-m", "tightrope.cli", "train", "--gold", str(gold), "--out", str(out),
+                          "--floors", str(floors)], capture_output=True, text=True, timeout=600)
     assert run.returncode == 0, run.stderr
-    assert "test is not read" in run.stderr and "dev F1" in run.stderr
+    assert "test is not read" in run.stderr and "dev F1" in run.stderr and "within the gate" in run.stderr
     models = CoderModels.load(out)
     assert models.card["train_articles"] == 6
+    assert models.card["trials"] and all("within_gate" in t for t in models.card["trials"])
     stage = LearnedEventStage(models)
     doc = stage(_parsed(pipeline, "Brazil condemned Argentina."))
     (event,) = [e for e in doc.events if e.trigger.text == "condemned"]
@@ -132,6 +135,32 @@ def test_coder_trains_on_ones_own_annotations_and_codes_with_explain(tmp_path, p
     assert (event.source.country, event.target.country) == ("BRA", "ARG")
     assert event.explain["coder"] == "learned" and "11" in event.explain["event_scores"]
     assert event.explain["features"]
+
+
+def test_coder_gate_holds_floors_and_the_negated_ceiling():
+    from tightrope.coder.train import passes
+    from tightrope.gold.score import CorpusScore
+
+    score = CorpusScore(gold=10, predicted=5, matched=3, negated_as_asserted=1)  # P 0.6, R 0.3
+    assert passes(score, None) and passes(score, {})
+    assert passes(score, {"precision": 0.6, "recall": 0.3, "negated_as_asserted": 1})
+    assert not passes(score, {"precision": 0.61})
+    assert not passes(score, {"recall": 0.31})
+    assert not passes(score, {"negated_as_asserted": 0})
+
+
+def test_coder_train_refuses_a_floors_file_without_dev_floors(tmp_path):
+    from click.testing import CliRunner
+
+    from tightrope.cli import main
+
+    floors = tmp_path / "floors.json"
+    floors.write_text('{"plover_dev": {"f1": 0.5}}')
+    result = CliRunner().invoke(main, ["train", "--floors", str(floors)])
+    assert result.exit_code != 0 and "has no 'corpus/dev/learned' floors" in result.output
+    floors.write_text("{not json")
+    result = CliRunner().invoke(main, ["train", "--floors", str(floors)])
+    assert result.exit_code != 0 and "is not JSON" in result.output
 
 
 def test_coder_missing_model_files_name_the_fix(tmp_path):

@@ -36,7 +36,7 @@ from .linear import LinearModel
 from .models import CoderModels, Settings
 from .stage import Candidates
 
-__all__ = ["Prepared", "parse_articles", "prepare", "fit", "tune", "evaluate_prepared", "train"]
+__all__ = ["Prepared", "parse_articles", "prepare", "fit", "tune", "evaluate_prepared", "passes", "train"]
 
 
 #: Thresholds tried on dev: event probability, source and target role probability.
@@ -209,13 +209,17 @@ def evaluate_prepared(models: CoderModels, prepared: list[Prepared], settings: S
 
 
 def tune(models: CoderModels, dev: list[Prepared],
-         rule_settings: tuple[tuple[bool, bool], ...] = RULE_SETTINGS) -> tuple[Settings, float]:
+         rule_settings: tuple[tuple[bool, bool], ...] = RULE_SETTINGS,
+         gate: dict[str, float] | None = None) -> tuple[Settings, float]:
     """Choose the decode thresholds (and rule settings) that give the best event F1 on dev.
 
     Args:
         models: the fitted models.
         dev: the dev articles, prepared.
         rule_settings: the (rule parties, rule events) pairs to try.
+        gate: the dev floors the shipped coder must hold (``precision``, ``recall``, and the ceiling
+            ``negated_as_asserted``, as in tests/eval/floors.json); settings that hold them are
+            preferred, as settings within the gold's self-dyad share are.
 
     Returns:
         The best settings and their dev F1.
@@ -230,9 +234,18 @@ def tune(models: CoderModels, dev: list[Prepared],
                             dense=models.settings.dense, rule_roles=rule_roles, rule_events=rule_events,
                             implicit_threshold=implicit)
         score = evaluate_prepared(models, dev, settings, scored=scored)
-        results.append((score.f1, score.precision, settings, _gold_like(score)))
+        results.append((score.f1, score.precision, settings, _gold_like(score) and passes(score, gate)))
     f1, _, settings = most_precise(_within_gold(results))
     return settings, f1
+
+
+def passes(score: CorpusScore, gate: dict[str, float] | None) -> bool:
+    """Whether a dev score holds the gate's floors (precision, recall) and its negated-as-asserted ceiling."""
+    if not gate:
+        return True
+    precision, recall, _ = score.prf(score.matched)
+    return (precision >= gate.get("precision", 0.0) and recall >= gate.get("recall", 0.0)
+            and score.negated_as_asserted <= gate.get("negated_as_asserted", float("inf")))
 
 
 def _gold_like(score: CorpusScore) -> bool:
@@ -262,7 +275,7 @@ def most_precise(results: list[tuple[float, float, Any]]) -> tuple[float, float,
 
 def train(corpus: list[GoldArticle], out: Path, progress: Callable[[str], None] = print,
           c_values: tuple[float, ...] = (0.3, 1.0), dense_values: tuple[bool, ...] = (False, True),
-          extra: list[GoldArticle] = ()) -> CoderModels:
+          extra: list[GoldArticle] = (), gate: dict[str, float] | None = None) -> CoderModels:
     """Train on the train split, choose C and thresholds on dev, write the models to ``out``.
 
     Args:
@@ -272,6 +285,7 @@ def train(corpus: list[GoldArticle], out: Path, progress: Callable[[str], None] 
         c_values: the regularisation strengths tried.
         dense_values: with and/or without spaCy's contextual token vectors as features.
         extra: more training articles (plover_dev records, for the experiment with it in training).
+        gate: dev floors the chosen models must hold where any trial does (:func:`tune`).
 
     Returns:
         The chosen models.
@@ -296,11 +310,13 @@ def train(corpus: list[GoldArticle], out: Path, progress: Callable[[str], None] 
                  f"{len(ex.role[1])} pairs; {sum(1 for y in ex.trigger[1] if y != 'none')} aligned to gold events")
         for c in c_values:
             models = fit(ex, nouns, c=c, dense=dense)
-            settings, f1 = tune(models, dev_prep)
-            precision = evaluate_prepared(replace(models, settings=settings), dev_prep).precision
-            trials.append((f1, c, settings, models, precision))
-            progress(f"C={c} vectors={dense}: dev F1 {f1:.3f} P {precision:.3f} at {settings}")
-    _, _, (f1, c, settings, models, _) = most_precise([(t[0], t[4], t) for t in trials])
+            settings, f1 = tune(models, dev_prep, gate=gate)
+            score = evaluate_prepared(replace(models, settings=settings), dev_prep)
+            trials.append((f1, c, settings, models, score.precision, passes(score, gate) and _gold_like(score)))
+            progress(f"C={c} vectors={dense}: dev F1 {f1:.3f} P {score.precision:.3f} "
+                     f"{'within' if trials[-1][5] else 'OUTSIDE'} the gate at {settings}")
+    kept = [t for t in trials if t[5]] or trials
+    _, _, (f1, c, settings, models, _, _) = most_precise([(t[0], t[4], t) for t in kept])
     models = replace(models, settings=settings)
     dev_score = evaluate_prepared(models, dev_prep).summary()
     models.card = {"trained": dt.date.today().isoformat(), "train_articles": len(train_set),
@@ -308,7 +324,7 @@ def train(corpus: list[GoldArticle], out: Path, progress: Callable[[str], None] 
                    "train_events": sum(len(a.events) for a in train_set), "dev_articles": len(dev_set),
                    "c": c, "trials": [{"c": t[1], "vectors": t[2].dense, "rule_roles": t[2].rule_roles,
                                        "rule_events": t[2].rule_events, "dev_f1": round(t[0], 3),
-                                       "dev_precision": round(t[4], 3)} for t in trials],
+                                       "dev_precision": round(t[4], 3), "within_gate": t[5]} for t in trials],
                    "dev": dev_score, "seconds": round(time.monotonic() - started, 1)}
     models.save(out)
     progress(f"chose C={c}; dev F1 {dev_score['f1']:.3f}; wrote {out} in {models.card['seconds']} s")
