@@ -211,10 +211,10 @@ def _load_packaged() -> KnowledgeBase:
             kb.alias(text, Alias(iso3, "capital", "GOV"))
     for row in read_table("actors/institutions.csv", ("name", "country", "sector")):
         kb.alias(row["name"], Alias(row["country"], "institution", row["sector"]))
+    not_members = {"TWN", "XKX", "VAT", "PSE", *(r["iso3"] for r in territories)}
     for row in read_table("actors/groups.csv", ("id", "name", "kind", "code", "aliases", "members")):
         members = split_list(row["members"])
         if members == ["*"]:
-            not_members = {"TWN", "XKX", "VAT", "PSE", *(r["iso3"] for r in territories)}
             members = sorted(e.id for e in kb.entities.values() if e.kind == "state" and e.id not in not_members)
         kb.add(Entity(row["id"], row["name"], row["kind"], code=row["code"], members=tuple(members)))  # type: ignore[arg-type]
         for text in [row["name"], *split_list(row["aliases"])]:

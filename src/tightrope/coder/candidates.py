@@ -89,11 +89,12 @@ def find_mentions(sent: Span, kinds: dict[str, str]) -> list[Mention]:
 
 
 def _owner_of(run: list[Token], token: Token, ref: ActorRef) -> bool:
-    """ "Russian police", "Iran's government": the state words modify an agent of the same state
-    (RUS + COP), and the two are one mention of the more specific actor."""
+    """ "Russian police": the state words modify an agent of the same state (RUS + COP), and the two
+    are one mention of the more specific actor. (A possessive's "'s" ends the run before its noun.)"""
     first = (run[0]._.get(TOKEN_ATTR) or [None])[0]
+    inside = {t.i for t in run}
     return (first is not None and ref.country is not None and first.country == ref.country and ref.sector is not None
-            and all(t.head.i == token.i or t.head.i in {r.i for r in run} for t in run)
+            and all(t.head.i == token.i or t.head.i in inside for t in run)
             and any(t.head.i == token.i and t.dep_ in ("amod", "compound", "poss") for t in run))
 
 

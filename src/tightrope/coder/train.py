@@ -234,7 +234,7 @@ def tune(models: CoderModels, dev: list[Prepared],
                             dense=models.settings.dense, rule_roles=rule_roles, rule_events=rule_events,
                             implicit_threshold=implicit)
         score = evaluate_prepared(models, dev, settings, scored=scored)
-        results.append((score.f1, score.precision, settings, _gold_like(score) and passes(score, gate)))
+        results.append((score.f1, score.precision, settings, _admissible(score, gate)))
     f1, _, settings = most_precise(_within_gold(results))
     return settings, f1
 
@@ -248,6 +248,11 @@ def passes(score: CorpusScore, gate: dict[str, float] | None) -> bool:
             and score.negated_as_asserted <= gate.get("negated_as_asserted", float("inf")))
 
 
+def _admissible(score: CorpusScore, gate: dict[str, float] | None) -> bool:
+    """Within the gold's self-dyad share and the gate (where there is one)."""
+    return _gold_like(score) and passes(score, gate)
+
+
 def _gold_like(score: CorpusScore) -> bool:
     """Whether the coder's share of self-dyads (X -> X) on dev is at most the gold's: a self-dyad
     only where the data has one as often (issue #17)."""
@@ -255,7 +260,7 @@ def _gold_like(score: CorpusScore) -> bool:
 
 
 def _within_gold(results: list[tuple[float, float, Any, bool]]) -> list[tuple[float, float, Any]]:
-    """The (F1, precision, settings) of the trials within the gold's self-dyad share (all, if none is)."""
+    """The (F1, precision, settings) of the admissible trials (:func:`_admissible`; all, if none is)."""
     kept = [r[:3] for r in results if r[3]]
     return kept or [r[:3] for r in results]
 
@@ -312,7 +317,7 @@ def train(corpus: list[GoldArticle], out: Path, progress: Callable[[str], None] 
             models = fit(ex, nouns, c=c, dense=dense)
             settings, f1 = tune(models, dev_prep, gate=gate)
             score = evaluate_prepared(replace(models, settings=settings), dev_prep)
-            trials.append((f1, c, settings, models, score.precision, passes(score, gate) and _gold_like(score)))
+            trials.append((f1, c, settings, models, score.precision, _admissible(score, gate)))
             progress(f"C={c} vectors={dense}: dev F1 {f1:.3f} P {score.precision:.3f} "
                      f"{'within' if trials[-1][5] else 'OUTSIDE'} the gate at {settings}")
     kept = [t for t in trials if t[5]] or trials

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from ..errors import DataError
 
-__all__ = ["read_table", "split_list"]
+__all__ = ["read_table", "split_list", "state_codes"]
 
 
 def read_table(name: str, columns: Sequence[str], path: str | Path | None = None) -> Iterator[dict[str, str]]:
@@ -43,3 +43,10 @@ def read_table(name: str, columns: Sequence[str], path: str | Path | None = None
 def split_list(value: str) -> list[str]:
     """Split a ``|``-separated cell into its non-empty parts."""
     return [part.strip() for part in value.split("|") if part.strip()]
+
+
+def state_codes() -> frozenset[str]:
+    """The ISO3 codes an actor's country may carry: the states of ``actors/countries.csv`` and the
+    territories of ``actors/territories.csv``."""
+    return frozenset(row["iso3"] for name in ("countries", "territories")
+                     for row in read_table(f"actors/{name}.csv", ("iso3",)))

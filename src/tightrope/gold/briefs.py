@@ -11,7 +11,7 @@ import json
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..data import read_table
+from ..data import read_table, state_codes
 from ..errors import DataError
 from .schema import GoldArticle
 
@@ -51,9 +51,7 @@ class GoldBrief:
 
 
 def _codes() -> set[str]:
-    countries = {r["iso3"] for name in ("countries", "territories") for r in read_table(f"actors/{name}.csv", ("iso3",))}
-    groups = {r["id"] for r in read_table("actors/groups.csv", ("id",))}
-    return countries | groups
+    return set(state_codes()) | {r["id"] for r in read_table("actors/groups.csv", ("id",))}
 
 
 def _line(raw: dict, text: str, where: str, codes: set[str], need_kind: bool = True) -> BriefLineGold:

@@ -14,7 +14,7 @@ import json
 from pathlib import Path
 from typing import Any
 
-from ..data import read_table
+from ..data import state_codes
 from ..events.ontology import load_ontology
 from .align import AlignError, Normalised, find_span
 from .schema import GoldActor, GoldArticle, GoldEvent
@@ -25,7 +25,6 @@ LICENCES = {
     "voa": "Public domain (US government work); credit voanews.com / Voice of America",
     "wikinews": "CC BY 2.5; credit Wikinews and link the article url",
 }
-
 
 #: How far back (characters) a mention may stand before its event's sentence (a pronoun's antecedent).
 ANTECEDENT_WINDOW = 600
@@ -101,8 +100,7 @@ def build_article(draft: dict[str, Any], source: dict[str, Any]) -> tuple[GoldAr
 @functools.lru_cache(maxsize=1)
 def _known_countries() -> frozenset[str]:
     """The ISO3 codes a gold actor may carry: the state list and the territories."""
-    return frozenset(row["iso3"] for name in ("countries", "territories")
-                     for row in read_table(f"actors/{name}.csv", ("iso3",)))
+    return state_codes()
 
 
 def check_article(article: GoldArticle) -> list[str]:
