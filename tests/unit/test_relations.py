@@ -98,7 +98,7 @@ def test_relations_a_broken_agreement_is_a_divergence(analyse, pipeline):
         doc = ArticleDoc(article=Article.from_text(text))
         for stage in pipeline.stages[:2]:  # parse, actors
             doc = stage(doc)
-        votes, words = _cue_votes(doc.parsed[:])
+        votes, words, _ = _cue_votes(doc.parsed[:])
         assert votes == {"convergence": 0, "divergence": 1} and words == ["failed agreement"]
     doc = analyse("Somalia and Kenya signed a trade agreement.", published="2021-03-01")
     assert "convergence" in _kinds(doc, "KEN", "SOM")
@@ -150,3 +150,31 @@ def test_relations_states_listed_together_as_objects_are_not_a_pair(analyse):
     assert ("CAN", "MEX") not in {(a, b) for a, b, *_ in _lines(doc)}
     subjects = analyse("Russia and India agreed to deepen defence ties.", published="2021-04-06")
     assert ("IND", "RUS", "convergence") in {(a, b, k) for a, b, k, *_ in _lines(subjects)}
+
+
+def test_relations_a_cue_in_a_concession_is_set_aside(analyse):
+    # "tensions" would tie with "close ties"; what the clause concedes says nothing of its side
+    doc = analyse("Brazil has built close ties with Argentina despite tensions over tariffs.", published="2021-03-01")
+    assert _kinds(doc, "ARG", "BRA") == {"convergence"}
+
+
+def test_relations_an_act_dated_to_the_present_is_current_though_it_speaks_of_history(analyse):
+    told = "Canada imposed sanctions on Venezuela's former minister over corruption during his time in office."
+    assert all(r.background for r in analyse(told, published="2021-03-01").relations)
+    now = analyse("This week Canada imposed sanctions on Venezuela's former minister over corruption during his time "
+                  "in office.", published="2021-03-01")
+    assert now.relations and not any(r.background for r in now.relations)
+
+
+def test_relations_every_state_or_organisation_listed_with_a_presser_is_a_third_party(analyse):
+    doc = analyse("Germany, the United Nations and rights groups condemned Thailand for sending refugees back to China.",
+                  published="2021-03-01")
+    thirds = {third for a, b, kind, _, third, _ in _lines(doc) if (a, b) == ("CHN", "THA") and kind == "third_party"}
+    assert thirds == {"DEU", "UN"}
+
+
+def test_relations_a_word_about_the_relationship_itself_gives_a_general_line(analyse):
+    doc = analyse("Tensions between Japan and South Korea rose over export controls on chip materials.",
+                  published="2021-03-01")
+    areas = {area for a, b, kind, area, *_ in _lines(doc) if (a, b) == ("JPN", "KOR") and kind == "divergence"}
+    assert areas == {"trade", "general"}

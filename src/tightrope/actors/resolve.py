@@ -55,6 +55,10 @@ _NAMED_BODIES = {"office", "bureau", "directorate", "inspectorate"}
 #: Nouns a demonym names a language or its speakers with, not a state.
 _LANGUAGE_WORDS = {"language", "tongue", "dialect", "speaker", "literature", "alphabet", "script", "translation"}
 _SELF_PRONOUNS = {"it", "they", "we", "i", "he", "she"}
+#: Words that make a name a sea, strait or landform ("the Indian Ocean", "the South China Sea", "the
+#: Gulf of Oman", "the Korean Peninsula"): a state's name or adjective in it names a place, not the state.
+_FEATURE_WORDS = {"ocean", "sea", "seas", "gulf", "strait", "straits", "bay", "peninsula", "channel", "basin",
+                  "subcontinent", "sound", "lagoon"}
 #: Sectors of groups that belong to one state's politics: rebels, insurgents, separatists, opposition.
 _NATIONAL_GROUPS = {"REB", "INS", "SEP", "OPP"}
 
@@ -171,6 +175,8 @@ class ActorStage:
         for span in [*found, *self.folded(parsed)]:
             start, end = span.start, span.end
             aliases = self._aliases(span.label_)
+            if aliases[0].form != "person" and _in_feature_name(span):
+                continue
             # A country or capital name inside a person's name ("Jordan Peterson") is not that country.
             person_ent = person_at.get(start)
             if person_ent is not None and end > person_ent.end:
@@ -224,6 +230,17 @@ class ActorStage:
             return []
         book.add_mention(person.actor_id, token)
         return [person]
+
+
+def _in_feature_name(span: Span) -> bool:
+    """The name lies in the name of a sea or landform: the place entity around it holds a feature
+    word ("the Gulf of Oman"), or one follows it as a name ("Indian Ocean", even untagged)."""
+    doc = span.doc
+    after = doc[span.end] if span.end < len(doc) else None
+    if after is not None and after.lower_ in _FEATURE_WORDS and after.text[:1].isupper():
+        return True
+    ent = next((e for e in doc.ents if e.start <= span.start and span.end <= e.end and e.label_ in ("LOC", "FAC")), None)
+    return ent is not None and any(t.lower_ in _FEATURE_WORDS for t in ent if not span.start <= t.i < span.end)
 
 
 def _without_possessive(ent: Span) -> Span:

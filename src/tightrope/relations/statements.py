@@ -56,6 +56,11 @@ _HISTORY = re.compile(r"\b(traditionally|historically|formerly|(two|three|four|f
                       r"years ago|decades ago|in the past|in past|during (his|her|their) (time|tenure|term))\b", re.I)
 
 
+#: Words that date a clause's act to the article's present ("this week", "on Monday", "today").
+_NOW = re.compile(r"\b(this (week|month|year)|today|tonight|yesterday|last week|on (monday|tuesday|wednesday|thursday|"
+                  r"friday|saturday|sunday))\b", re.I)
+
+
 @functools.lru_cache(maxsize=1)
 def load_cues() -> dict[str, tuple[str, str]]:
     """Cue lemma -> (convergence or divergence, scope: any or relations)."""
@@ -281,13 +286,36 @@ def _about_relations(token: Token) -> bool:
     return any(t.lemma_.lower() in _RELATION_NOUNS or t.lower_ in _RELATION_NOUNS for t in near)
 
 
-def _cue_votes(clause: Span) -> tuple[dict[str, int], list[str]]:
+#: Prepositions of concession: what their object says is set aside by the clause ("a good
+#: relationship, beyond current bilateral tensions"; "cooperating despite backing rival sides").
+_CONCESSIVE = {"despite", "beyond", "notwithstanding"}
+
+
+def _conceded(token: Token, clause: Span) -> bool:
+    """The cue word lies in the object of a concession ("beyond current bilateral tensions", "in
+    spite of the dispute"): the clause sets it aside, so it says nothing of the side."""
+    node = token
+    while node.head.i != node.i and clause.start <= node.head.i < clause.end:
+        prep = node.head
+        if node.dep_ == "pobj" and (prep.lower_ in _CONCESSIVE or (
+                prep.lower_ == "of" and prep.i > 0 and node.doc[prep.i - 1].lower_ in ("spite", "regardless"))):
+            return True
+        node = node.head
+    return False
+
+
+def _cue_votes(clause: Span) -> tuple[dict[str, int], list[str], set[str]]:
+    """Votes of the clause's cue words per side, the words, and the sides voted for by a word
+    about the relationship as a whole ("tensions", "good relations")."""
     cues = load_cues()
     votes = {"convergence": 0, "divergence": 0}
     words = []
+    whole: set[str] = set()
     for token in clause:
         found = cues.get(token.lemma_.lower()) or cues.get(token.lower_)
         if found is None:
+            continue
+        if _conceded(token, clause):
             continue
         kind, scope = found
         if scope == "relations" and not _about_relations(token):
@@ -302,7 +330,9 @@ def _cue_votes(clause: Span) -> tuple[dict[str, int], list[str]]:
             kind = "divergence"  # "no agreement", "talks failed": cooperation refused or broken off
         votes[kind] += 1
         words.append(("not " if negated else "failed " if failed else "") + token.text)
-    return votes, words
+        if scope in ("relations", "whole"):
+            whole.add(kind)
+    return votes, words, whole
 
 
 #: Verbs that say an act of cooperation broke down ("talks failed", "the summit collapsed") or was
@@ -340,7 +370,10 @@ def _background(doc: ArticleDoc, clause: Span, events: list[Event]) -> bool:
         return False
     if any(e.date and (published - latest_day(e.date, e.date_precision)).days > BACKGROUND_DAYS for e in events):
         return True
-    return _told_before(clause.text, published) or bool(_HISTORY.search(clause.text))
+    # "In announcing the sanctions this week, Blinken said Berisha was corrupt during his term": the
+    # act is dated to the present; the history is what it is about
+    told_as_history = bool(_HISTORY.search(clause.text)) and not _NOW.search(clause.text)
+    return _told_before(clause.text, published) or told_as_history
 
 
 def _told_before(text: str, published: dt.date) -> bool:
@@ -413,13 +446,14 @@ def _read_clause(doc: ArticleDoc, sent: Span, clause: Span, states: dict[str, To
     background = _background(doc, clause, events)
     out = []
 
-    def add(a: str, b: str, kind: str, basis: str, third: str | None = None, date: dt.date | None = None) -> None:
+    def add(a: str, b: str, kind: str, basis: str, third: str | None = None, date: dt.date | None = None,
+            general: bool = False) -> None:
         x, y = sorted((a, b))
-        for area in areas:
+        for area in areas + (["general"] if general and "general" not in areas else []):
             out.append(RelationStatement(a=x, b=y, kind=kind, area=area, third=third, evidence=evidence, clause=where,
                                          basis=basis, background=background, date=date or doc.article.published))
 
-    cue_votes, cue_words = _cue_votes(clause)
+    cue_votes, cue_words, whole = _cue_votes(clause)
     pairs = [(a, b) for a, b in itertools.combinations(sorted(states), 2)
              if not _co_listed(states[a], states[b])] if len(states) >= 2 else ([implicit] if implicit else [])
     pairs += [pair for pair in placed if pair not in pairs]
@@ -438,7 +472,8 @@ def _read_clause(doc: ArticleDoc, sent: Span, clause: Span, states: dict[str, To
             add(a, b, side, f"event {event.cameo} {event.cameo_name} ({event.source.name} -> {event.target.name}, "
                             f"{event.modality}{', broke down' if _side(event) != side else ''})", date=event.date)
         else:
-            add(a, b, side, f"cue words: {', '.join(cue_words[:4])}" + (" (the pair named before)" if (a, b) == implicit else ""))
+            add(a, b, side, f"cue words: {', '.join(cue_words[:4])}" + (" (the pair named before)" if (a, b) == implicit else ""),
+                general=side in whole)
     # Third parties: C presses on one of the pair in a clause that names the other.
     for e in events:
         if e.cameo[:2] not in _PRESSURE_ROOTS or e.modality == "hypothetical" or not e.source or not e.target:
@@ -447,8 +482,28 @@ def _read_clause(doc: ArticleDoc, sent: Span, clause: Span, states: dict[str, To
         target = e.target.country
         if not third or not target or target not in states or third == target:
             continue
-        for other in states:
-            if other not in (third, target):
-                add(target, other, "third_party", f"event {e.cameo} {e.cameo_name} ({e.source.name} -> {e.target.name})",
-                    third=third, date=e.date)
+        for presser in [third, *_co_sources(clause, third)]:
+            for other in states:
+                if other not in (presser, target, third):
+                    add(target, other, "third_party", f"event {e.cameo} {e.cameo_name} ({e.source.name} -> {e.target.name})",
+                        third=presser, date=e.date)
     return out
+
+
+def _co_sources(clause: Span, source: str) -> list[str]:
+    """The states and organisations listed with the source of an act ("The United States, United
+    Nations and rights groups condemned Thailand"): each of them did it too."""
+    heads = {_mention_head(t).i for t in clause
+             if any(source in (r.country, r.actor_id) for r in t._.get(TOKEN_ATTR) or [])}
+    found: list[str] = []
+    for i in heads:
+        head = clause.doc[i]
+        # the parser often reads the rest of a list as an apposition ("Germany, the UN and rights groups")
+        listed = [c for c in head.children if c.dep_ == "appos" and any(t.dep_ == "cc" for t in c.subtree)]
+        for conjunct in [*head.conjuncts, *listed]:
+            for token in conjunct.subtree:
+                for ref in token._.get(TOKEN_ATTR) or []:
+                    code = ref.country or (ref.actor_id if ref.code and ref.code.startswith("IGO") else None)
+                    if code and code != source and code not in found:
+                        found.append(code)
+    return found
