@@ -178,3 +178,33 @@ def test_relations_a_word_about_the_relationship_itself_gives_a_general_line(ana
                   published="2021-03-01")
     areas = {area for a, b, kind, area, *_ in _lines(doc) if (a, b) == ("JPN", "KOR") and kind == "divergence"}
     assert areas == {"trade", "general"}
+
+
+def test_relations_same_and_shared_speak_of_a_stance_not_of_any_likeness(analyse):
+    assert not analyse("Chile argues its maritime border with Peru should follow the same line as its land border.",
+                       published="2021-03-01").relations
+    assert _kinds(analyse("Chile and Peru have the same position on the fishing quotas.", published="2021-03-01"),
+                  "CHL", "PER") == {"convergence"}
+
+
+def test_relations_a_cue_denied_by_the_verb_it_depends_on_is_negated(analyse):
+    assert _kinds(analyse("Egypt does not see Ethiopia as a reliable partner.", published="2021-03-01"),
+                  "EGY", "ETH") == {"divergence"}
+
+
+def test_relations_the_withholding_of_aid_is_a_divergence(analyse):
+    doc = analyse("Parliament asked for records on the withholding of military aid to Georgia by Britain.",
+                  published="2021-03-01")
+    assert _kinds(doc, "GBR", "GEO") == {"divergence"}
+
+
+def test_relations_a_clause_is_read_for_the_two_states_that_are_its_subject(analyse):
+    doc = analyse("Tokyo and Canberra shared concerns over China's naval expansion.", published="2021-03-01")
+    assert _kinds(doc, "AUS", "JPN") == {"convergence"}
+    assert not _kinds(doc, "CHN", "JPN") & {"convergence", "divergence"}
+
+
+def test_relations_a_state_named_as_where_an_act_took_place_is_no_party(analyse):
+    doc = analyse("Taliban insurgents met a United States envoy in Qatar.", published="2021-03-01")
+    assert not _kinds(doc, "QAT", "USA")
+    assert _kinds(analyse("Japan invested in India's railways.", published="2021-03-01"), "IND", "JPN")

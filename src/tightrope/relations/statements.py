@@ -30,7 +30,7 @@ from ..actors.resolve import TOKEN_ATTR
 from ..config import BACKGROUND_DAYS
 from ..data import read_table
 from ..dates import MONTHS, latest_day
-from ..models import ArticleDoc, Event, RelationStatement, TextSpan
+from ..models import ActorRef, ArticleDoc, Event, RelationStatement, TextSpan
 from ..topics.assign import topics_for
 
 __all__ = ["RelationStage", "load_cues", "BACKGROUND_DAYS"]
@@ -40,6 +40,9 @@ _MAX_STATES = 4
 #: CAMEO roots by which a third party presses on a state: demand, disapprove, reject, threaten,
 #: protest, reduce relations, coerce (sanctions), assault, fight.
 _PRESSURE_ROOTS = {"10", "11", "12", "13", "14", "16", "17", "18", "19"}
+#: Sectors of actors who belong to a country without acting for its state.
+_NOT_THE_STATE = {"OPP", "REB", "INS", "SEP", "CVL", "BUS", "MED", "EDU", "HLH", "REF", "LAB", "REL", "CRM", "NGO",
+                  "HRI", "ENV", "AGR", "SPT"}
 #: Words that start a clause of contrast inside a sentence ("..., but ...", "while ...").
 _CONTRAST = {"but", "while", "whereas", "although", "though", "however", "yet"}
 _YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
@@ -102,15 +105,21 @@ def _speaker_state(doc: ArticleDoc, clause: Span) -> str | None:
     """The state of the speaker of a quotation the clause lies in: a party to what the quote says."""
     for quote in doc.quotes:
         inside = min(clause.end_char, quote.end) - max(clause.start_char, quote.start)
-        if quote.speaker and quote.speaker.country and inside > 0.8 * (clause.end_char - clause.start_char):
-            return quote.speaker.country
+        if quote.speaker and _state(quote.speaker) and inside > 0.8 * (clause.end_char - clause.start_char):
+            return _state(quote.speaker)
     return None
+
+
+def _state(ref: ActorRef) -> str | None:
+    """The state an actor acts for: its country, unless it is of a sector that is not the state (an
+    insurgency, the opposition, a gang, a private citizen, the press): docs/BRIEFS.md "What makes a line"."""
+    return ref.country if ref.country and getattr(ref, "sector", None) not in _NOT_THE_STATE else None
 
 
 def _subject_state(clause: Span) -> str | None:
     for token in clause:
         if token.dep_ in ("nsubj", "nsubjpass"):
-            countries = {r.country for r in token._.get(TOKEN_ATTR) or [] if r.country}
+            countries = {_state(r) for r in token._.get(TOKEN_ATTR) or [] if _state(r)}
             if len(countries) == 1:
                 return countries.pop()
     return None
@@ -218,17 +227,44 @@ def _states(clause: Span) -> tuple[dict[str, Token], dict[str, Token]]:
     groups: dict[str, Token] = {}
     for token in clause:
         for ref in token._.get(TOKEN_ATTR) or []:
-            if ref.country:
+            if _state(ref) and not _a_location(token):
                 states.setdefault(ref.country, token)
             elif ref.actor_id and ref.code and ref.code.startswith("IGO"):
                 groups.setdefault(ref.actor_id, token)
     return states, groups
 
 
+#: Verbs whose "in" names a party, not a place: "invested in India", "interfered in Ukraine".
+_IN_A_PARTY = {"invest", "intervene", "interfere", "meddle", "participate", "involve", "engage", "trust", "believe"}
+
+
+def _a_location(token: Token) -> bool:
+    """ "met a US envoy in Qatar", "talks at Geneva": a state named as where an act took place is
+    not a party to it (docs/BRIEFS.md)."""
+    head = _mention_head(token)
+    prep = head.head
+    return (head.dep_ == "pobj" and prep.lower_ in ("in", "at") and prep.head.pos_ in ("VERB", "AUX")
+            and prep.head.lemma_.lower() not in _IN_A_PARTY)
+
+
 def _mention_head(token: Token) -> Token:
     while token.dep_ in ("compound", "flat") and token.head.i != token.i:
         token = token.head
     return token
+
+
+def _joint_subjects(clause: Span, states: dict[str, Token]) -> set[str] | None:
+    """Two states that are together the subject of a clause naming more ("Tokyo and Washington
+    shared concerns over China"), or None."""
+    if len(states) < 3:
+        return None
+    for token in clause:
+        if token.dep_ not in ("nsubj", "nsubjpass"):
+            continue
+        members = {_state(r) for t in [token, *token.conjuncts] for r in t._.get(TOKEN_ATTR) or [] if _state(r)}
+        if len(members) == 2 and members <= set(states):
+            return members
+    return None
 
 
 def _co_listed(x: Token, y: Token) -> bool:
@@ -304,6 +340,35 @@ def _conceded(token: Token, clause: Span) -> bool:
     return False
 
 
+#: What two states can hold in common: "the same position", "shared concerns", "mutual trust".
+_STANCE_NOUNS = {"position", "view", "stance", "approach", "goal", "interest", "concern", "value", "vision",
+                 "objective", "opinion", "understanding", "ground", "trust", "respect", "benefit", "aim", "priority",
+                 "commitment", "belief", "principle", "page", "desire", "wish"}
+
+
+def _held_together(token: Token) -> bool:
+    """ "shared concerns", "share the same concern": the word is a stance held in common."""
+    near = [token.head, *token.children]
+    return any(load_cues().get(t.lower_, ("", ""))[1] == "stance" or t.lemma_.lower() == "share"
+               for t in near if t.i != token.i)
+
+
+def _negated(token: Token) -> bool:
+    """The cue is denied: by its own negation ("no agreement", "did not agree"), or by that of the
+    verb it is the object or complement of, up through prepositions ("does not perceive Russia as
+    a reliable partner", "never heard Putin say anything against China")."""
+    if any(c.lower_ in ("no", "without") for c in token.children if c.dep_ in ("det", "prep")):
+        return True
+    node = token
+    for _ in range(4):
+        if any(c.dep_ == "neg" for c in node.children):
+            return True
+        if node.dep_ not in ("dobj", "xcomp", "ccomp", "pobj", "prep") or node.head.i == node.i:
+            return False
+        node = node.head
+    return False
+
+
 def _cue_votes(clause: Span) -> tuple[dict[str, int], list[str], set[str]]:
     """Votes of the clause's cue words per side, the words, and the sides voted for by a word
     about the relationship as a whole ("tensions", "good relations")."""
@@ -320,9 +385,12 @@ def _cue_votes(clause: Span) -> tuple[dict[str, int], list[str], set[str]]:
         kind, scope = found
         if scope == "relations" and not _about_relations(token):
             continue
-        negated = any(c.dep_ == "neg" for c in token.children) or any(
-            c.dep_ == "neg" for c in token.head.children if token.dep_ in ("dobj", "xcomp", "ccomp")) or any(
-            c.lower_ in ("no", "without") for c in token.children if c.dep_ in ("det", "prep"))
+        if scope == "stance" and not any(t.lemma_.lower() in _STANCE_NOUNS
+                                         for t in (token.head, *(c for c in token.children if c.dep_ == "dobj"))):
+            continue
+        if kind == "divergence" and _held_together(token):
+            continue  # "Tokyo and Canberra shared concerns over China": a concern the two hold in common
+        negated = _negated(token)
         failed = kind == "convergence" and _failed(token)
         if negated or failed:
             if kind == "divergence":
@@ -339,6 +407,9 @@ def _cue_votes(clause: Span) -> tuple[dict[str, int], list[str], set[str]]:
 #: called off or held up ("they cancelled the visit", "he ordered his staff to delay the aid").
 _FAILED_INTRANSITIVE = {"fail", "collapse", "stall", "falter", "founder", "break"}
 _CALLED_OFF = {"cancel", "suspend", "postpone", "halt", "scrap", "abandon", "delay", "withhold", "block"}
+#: The same as nouns: "the withholding of aid", "the suspension of talks".
+_CALLED_OFF_NOUNS = {"cancellation", "suspension", "postponement", "halt", "withholding", "delay", "freeze",
+                     "collapse", "breakdown", "failure", "abandonment", "blocking"}
 #: Verbs that say an agreement was broken ("has violated the signed agreement", "breached the truce").
 _BROKEN = {"violate", "breach", "break", "flout", "abrogate", "undermine"}
 
@@ -353,6 +424,9 @@ def _failed(token: Token) -> bool:
     while noun.dep_ == "pobj" and noun.head.dep_ == "prep" and noun.head.head.pos_ in ("NOUN", "NUM", "PROPN"):
         noun = noun.head.head
     verb = noun.head
+    if (noun.i != token.i and noun.lower_ in _CALLED_OFF_NOUNS) or (
+            token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head.lower_ in _CALLED_OFF_NOUNS):
+        return True  # "the temporary withholding of security aid to Ukraine"
     return (noun.dep_ in ("dobj", "nsubjpass") and verb.lemma_.lower() in _CALLED_OFF | _BROKEN) or (
         verb.lemma_.lower() == "call" and any(c.dep_ == "prt" and c.lower_ == "off" for c in verb.children))
 
@@ -432,8 +506,8 @@ def _read_clause(doc: ArticleDoc, sent: Span, clause: Span, states: dict[str, To
     events = [e for e in doc.events if start <= e.trigger.start < end]
     # "The Foreign Ministry of Iraq called the attack a violation of its sovereignty": the coder placed
     # the other party from the sentences before; an event between two states, one named here, is theirs
-    placed = sorted({tuple(sorted((e.source.country, e.target.country))) for e in events
-                     if e.source and e.target and e.source.country and e.target.country
+    placed = sorted({tuple(sorted((_state(e.source), _state(e.target)))) for e in events
+                     if e.source and e.target and _state(e.source) and _state(e.target)
                      and e.source.country != e.target.country and {e.source.country, e.target.country} & set(states)})
     if len(states) < 2 and not (states and groups) and implicit is None and not placed:
         return []
@@ -457,9 +531,12 @@ def _read_clause(doc: ArticleDoc, sent: Span, clause: Span, states: dict[str, To
     pairs = [(a, b) for a, b in itertools.combinations(sorted(states), 2)
              if not _co_listed(states[a], states[b])] if len(states) >= 2 else ([implicit] if implicit else [])
     pairs += [pair for pair in placed if pair not in pairs]
+    subjects = _joint_subjects(clause, states)
     for a, b in pairs:
-        between = [e for e in events if e.source and e.target and {e.source.country, e.target.country} == {a, b}]
-        votes = dict(cue_votes)
+        between = [e for e in events if e.source and e.target and {_state(e.source), _state(e.target)} == {a, b}]
+        # "Tokyo and Washington shared concerns over China's expansion": the clause's words are
+        # said of the two that are its subject; China is what they speak of (a third party)
+        votes = dict(cue_votes) if subjects is None or {a, b} == subjects else {"convergence": 0, "divergence": 0}
         sides = {id(e): _event_side(e, clause) for e in between}
         for e in between:  # a coded event between the two weighs twice a cue word
             if sides[id(e)]:
@@ -478,8 +555,8 @@ def _read_clause(doc: ArticleDoc, sent: Span, clause: Span, states: dict[str, To
     for e in events:
         if e.cameo[:2] not in _PRESSURE_ROOTS or e.modality == "hypothetical" or not e.source or not e.target:
             continue
-        third = e.source.country or (e.source.actor_id if e.source.actor_id in groups else None)
-        target = e.target.country
+        third = _state(e.source) or (e.source.actor_id if e.source.actor_id in groups else None)
+        target = _state(e.target)
         if not third or not target or target not in states or third == target:
             continue
         for presser in [third, *_co_sources(clause, third)]:
@@ -494,7 +571,7 @@ def _co_sources(clause: Span, source: str) -> list[str]:
     """The states and organisations listed with the source of an act ("The United States, United
     Nations and rights groups condemned Thailand"): each of them did it too."""
     heads = {_mention_head(t).i for t in clause
-             if any(source in (r.country, r.actor_id) for r in t._.get(TOKEN_ATTR) or [])}
+             if any(source in (_state(r), r.actor_id) for r in t._.get(TOKEN_ATTR) or [])}
     found: list[str] = []
     for i in heads:
         head = clause.doc[i]
@@ -503,7 +580,7 @@ def _co_sources(clause: Span, source: str) -> list[str]:
         for conjunct in [*head.conjuncts, *listed]:
             for token in conjunct.subtree:
                 for ref in token._.get(TOKEN_ATTR) or []:
-                    code = ref.country or (ref.actor_id if ref.code and ref.code.startswith("IGO") else None)
+                    code = _state(ref) or (ref.actor_id if ref.code and ref.code.startswith("IGO") else None)
                     if code and code != source and code not in found:
                         found.append(code)
     return found
