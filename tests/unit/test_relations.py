@@ -208,3 +208,16 @@ def test_relations_a_state_named_as_where_an_act_took_place_is_no_party(analyse)
     doc = analyse("Taliban insurgents met a United States envoy in Qatar.", published="2021-03-01")
     assert not _kinds(doc, "QAT", "USA")
     assert _kinds(analyse("Japan invested in India's railways.", published="2021-03-01"), "IND", "JPN")
+
+
+def test_relations_a_conditional_offer_is_no_convergence_yet(analyse):
+    doc = analyse("The Brazilian president would meet Argentina's leader if there is a prospect of making a deal.",
+                  published="2021-03-01")
+    assert "convergence" not in _kinds(doc, "ARG", "BRA")
+    doc = analyse("Brazil signed a trade deal with Argentina.", published="2021-03-01")
+    assert "convergence" in _kinds(doc, "ARG", "BRA")
+
+
+def test_relations_an_insurgency_is_not_its_state(analyse):
+    assert not _kinds(analyse("Taliban insurgents met a United States envoy on Monday.", published="2021-03-01"), "AFG", "USA")
+    assert _kinds(analyse("Afghan officials met a United States envoy on Monday.", published="2021-03-01"), "AFG", "USA")

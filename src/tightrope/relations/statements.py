@@ -532,6 +532,7 @@ def _read_clause(doc: ArticleDoc, sent: Span, clause: Span, states: dict[str, To
              if not _co_listed(states[a], states[b])] if len(states) >= 2 else ([implicit] if implicit else [])
     pairs += [pair for pair in placed if pair not in pairs]
     subjects = _joint_subjects(clause, states)
+    conditional_offer = any(t.lower_ in ("if", "unless") and t.dep_ == "mark" for t in clause)
     for a, b in pairs:
         between = [e for e in events if e.source and e.target and {_state(e.source), _state(e.target)} == {a, b}]
         # "Tokyo and Washington shared concerns over China's expansion": the clause's words are
@@ -544,6 +545,8 @@ def _read_clause(doc: ArticleDoc, sent: Span, clause: Span, states: dict[str, To
         if votes["convergence"] == votes["divergence"]:
             continue
         side = max(votes, key=votes.get)  # type: ignore[arg-type]
+        if side == "convergence" and conditional_offer:
+            continue  # "the president would meet with Kim if there is a prospect of a deal": not yet held by both
         event = next((e for e in between if sides[id(e)] == side), None)
         if event is not None:
             add(a, b, side, f"event {event.cameo} {event.cameo_name} ({event.source.name} -> {event.target.name}, "
