@@ -98,7 +98,7 @@ def test_relations_a_broken_agreement_is_a_divergence(analyse, pipeline):
         doc = ArticleDoc(article=Article.from_text(text))
         for stage in pipeline.stages[:2]:  # parse, actors
             doc = stage(doc)
-        votes, words, _ = _cue_votes(doc.parsed[:])
+        votes, words, _, _ = _cue_votes(doc.parsed[:])
         assert votes == {"convergence": 0, "divergence": 1} and words == ["failed agreement"]
     doc = analyse("Somalia and Kenya signed a trade agreement.", published="2021-03-01")
     assert "convergence" in _kinds(doc, "KEN", "SOM")
@@ -221,3 +221,24 @@ def test_relations_a_conditional_offer_is_no_convergence_yet(analyse):
 def test_relations_an_insurgency_is_not_its_state(analyse):
     assert not _kinds(analyse("Taliban insurgents met a United States envoy on Monday.", published="2021-03-01"), "AFG", "USA")
     assert _kinds(analyse("Afghan officials met a United States envoy on Monday.", published="2021-03-01"), "AFG", "USA")
+
+
+def test_relations_words_about_two_other_states_say_nothing_of_a_third(analyse):
+    doc = analyse("The report describes China's tacit support for Russia's war against Ukraine.", published="2021-03-01")
+    assert _kinds(doc, "RUS", "UKR") == {"divergence"}
+    assert not _kinds(doc, "CHN", "UKR")
+
+
+def test_relations_undoing_a_measure_is_a_step_toward_the_other_side(analyse):
+    doc = analyse("Japan asked the United States to lift the sanctions placed on Iran.", published="2021-03-01")
+    assert _kinds(doc, "IRN", "USA") == {"convergence"}
+
+
+def test_relations_a_cue_in_a_hyphenated_description_is_no_act(analyse):
+    assert not analyse("Canada described the Mexican migrants as high-threat.", published="2021-03-01").relations
+    assert not analyse("Canada sent the high-threat detainees back to Mexico.", published="2021-03-01").relations
+
+
+def test_relations_a_state_word_on_a_nonstate_agent_is_not_the_state(analyse):
+    doc = analyse("Palestinian activists protested against the United States embassy.", published="2021-03-01")
+    assert not _kinds(doc, "PSE", "USA")

@@ -41,8 +41,8 @@ _MAX_STATES = 4
 #: protest, reduce relations, coerce (sanctions), assault, fight.
 _PRESSURE_ROOTS = {"10", "11", "12", "13", "14", "16", "17", "18", "19"}
 #: Sectors of actors who belong to a country without acting for its state.
-_NOT_THE_STATE = {"OPP", "REB", "INS", "SEP", "CVL", "BUS", "MED", "EDU", "HLH", "REF", "LAB", "REL", "CRM", "NGO",
-                  "HRI", "ENV", "AGR", "SPT"}
+_NOT_THE_STATE = {"OPP", "REB", "INS", "SEP", "RAD", "CVL", "ACT", "BUS", "MED", "JRN", "EDU", "HLH", "REF", "LAB",
+                  "REL", "CRM", "NGO", "HRI", "ENV", "AGR", "SPT"}
 #: Words that start a clause of contrast inside a sentence ("..., but ...", "while ...").
 _CONTRAST = {"but", "while", "whereas", "although", "though", "however", "yet"}
 _YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
@@ -227,7 +227,7 @@ def _states(clause: Span) -> tuple[dict[str, Token], dict[str, Token]]:
     groups: dict[str, Token] = {}
     for token in clause:
         for ref in token._.get(TOKEN_ATTR) or []:
-            if _state(ref) and not _a_location(token):
+            if _state(ref) and not _a_location(token) and not _of_a_nonstate_agent(token, ref.country):
                 states.setdefault(ref.country, token)
             elif ref.actor_id and ref.code and ref.code.startswith("IGO"):
                 groups.setdefault(ref.actor_id, token)
@@ -245,6 +245,14 @@ def _a_location(token: Token) -> bool:
     prep = head.head
     return (head.dep_ == "pobj" and prep.lower_ in ("in", "at") and prep.head.pos_ in ("VERB", "AUX")
             and prep.head.lemma_.lower() not in _IN_A_PARTY)
+
+
+def _of_a_nonstate_agent(token: Token, country: str) -> bool:
+    """ "Palestinian activist", "Russian opposition leaders": the state word only says whose people
+    they are."""
+    if token.dep_ not in ("amod", "compound", "nmod"):
+        return False
+    return any(r.country == country and r.sector in _NOT_THE_STATE for r in token.head._.get(TOKEN_ATTR) or [])
 
 
 def _mention_head(token: Token) -> Token:
@@ -369,13 +377,15 @@ def _negated(token: Token) -> bool:
     return False
 
 
-def _cue_votes(clause: Span) -> tuple[dict[str, int], list[str], set[str]]:
-    """Votes of the clause's cue words per side, the words, and the sides voted for by a word
-    about the relationship as a whole ("tensions", "good relations")."""
+def _cue_votes(clause: Span) -> tuple[dict[str, int], list[str], set[str], list[tuple[str, set[str]]]]:
+    """Votes of the clause's cue words per side, the words, the sides voted for by a word about the
+    relationship as a whole ("tensions", "good relations"), and the votes of words whose own
+    dependents name two states, which speak of those two only ("Russia's war against Ukraine")."""
     cues = load_cues()
     votes = {"convergence": 0, "divergence": 0}
     words = []
     whole: set[str] = set()
+    owned: list[tuple[str, set[str]]] = []
     for token in clause:
         found = cues.get(token.lemma_.lower()) or cues.get(token.lower_)
         if found is None:
@@ -390,7 +400,16 @@ def _cue_votes(clause: Span) -> tuple[dict[str, int], list[str], set[str]]:
             continue
         if kind == "divergence" and _held_together(token):
             continue  # "Tokyo and Canberra shared concerns over China": a concern the two hold in common
+        if token.lower_ == "back" and token.pos_ != "VERB":
+            continue  # "sent them back to Mexico": no backing
+        if _in_hyphenated_modifier(token):
+            continue  # "high-threat illegal aliens", "anti-war protesters": a description, not an act
         negated = _negated(token)
+        if kind == "divergence" and not negated and _undone(token):
+            # "proposed to lift sanctions placed on North Korea": undoing a measure is a conciliatory act
+            votes["convergence"] += 1
+            words.append("undone " + token.text)
+            continue
         failed = kind == "convergence" and _failed(token)
         if negated or failed:
             if kind == "divergence":
@@ -400,7 +419,47 @@ def _cue_votes(clause: Span) -> tuple[dict[str, int], list[str], set[str]]:
         words.append(("not " if negated else "failed " if failed else "") + token.text)
         if scope in ("relations", "whole"):
             whole.add(kind)
-    return votes, words, whole
+        parties = _own_parties(token)
+        if len(parties) >= 2:
+            owned.append((kind, parties))
+    return votes, words, whole, owned
+
+
+def _in_hyphenated_modifier(token: Token) -> bool:
+    doc = token.doc
+    hyphen = (token.i > 0 and doc[token.i - 1].text == "-") or (token.i + 1 < len(doc) and doc[token.i + 1].text == "-")
+    return hyphen and token.dep_ in ("amod", "compound", "nmod", "npadvmod")
+
+
+#: Verbs that undo a measure: "veto any sanctions legislation", "lift the embargo", "water down any
+#: measures against Turkey". Undoing a conflict is a step toward the other side.
+_UNDO = {"veto", "lift", "ease", "waive", "remove", "drop", "relax", "scrap", "repeal", "revoke", "overturn"}
+
+
+def _undone(token: Token) -> bool:
+    noun = token.head if token.dep_ == "prep" else token
+    while noun.dep_ in ("compound", "amod") and noun.head.i != noun.i:
+        noun = noun.head
+    verb = noun.head
+    if noun.dep_ not in ("dobj", "nsubjpass"):
+        return False
+    return verb.lemma_.lower() in _UNDO or (
+        verb.lemma_.lower() == "water" and any(c.dep_ == "prt" and c.lower_ == "down" for c in verb.children))
+
+
+def _own_parties(token: Token) -> set[str]:
+    """The states a cue word's own dependents name: its possessor or modifier and the objects of its
+    prepositions ("Russia's war against Ukraine"; for "against", its noun's and its object's)."""
+    noun = token.head if token.dep_ == "prep" else token
+    near = [c for c in noun.children if c.dep_ in ("poss", "compound", "amod", "nmod")]
+    for prep in noun.children:
+        if prep.dep_ == "prep" and prep.lower_ in ("against", "with", "between", "on", "over"):
+            near += [c for c in prep.children if c.dep_ == "pobj"]
+    found: set[str] = set()
+    for word in near:
+        for t in word.subtree:
+            found |= {_state(r) for r in t._.get(TOKEN_ATTR) or [] if _state(r)}
+    return found
 
 
 #: Verbs that say an act of cooperation broke down ("talks failed", "the summit collapsed") or was
@@ -527,7 +586,7 @@ def _read_clause(doc: ArticleDoc, sent: Span, clause: Span, states: dict[str, To
             out.append(RelationStatement(a=x, b=y, kind=kind, area=area, third=third, evidence=evidence, clause=where,
                                          basis=basis, background=background, date=date or doc.article.published))
 
-    cue_votes, cue_words, whole = _cue_votes(clause)
+    cue_votes, cue_words, whole, owned = _cue_votes(clause)
     pairs = [(a, b) for a, b in itertools.combinations(sorted(states), 2)
              if not _co_listed(states[a], states[b])] if len(states) >= 2 else ([implicit] if implicit else [])
     pairs += [pair for pair in placed if pair not in pairs]
@@ -538,6 +597,10 @@ def _read_clause(doc: ArticleDoc, sent: Span, clause: Span, states: dict[str, To
         # "Tokyo and Washington shared concerns over China's expansion": the clause's words are
         # said of the two that are its subject; China is what they speak of (a third party)
         votes = dict(cue_votes) if subjects is None or {a, b} == subjects else {"convergence": 0, "divergence": 0}
+        if any(not {a, b} <= parties for _, parties in owned):
+            # "China's support for Russia's war against Ukraine": the clause's words are about Russia
+            # and Ukraine; for any other pair only a coded event between the two says a side
+            votes = {"convergence": 0, "divergence": 0}
         sides = {id(e): _event_side(e, clause) for e in between}
         for e in between:  # a coded event between the two weighs twice a cue word
             if sides[id(e)]:
