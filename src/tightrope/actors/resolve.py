@@ -172,10 +172,11 @@ class ActorStage:
         person_at = {t: e for e in map(_without_possessive, parsed.ents) if e.label_ == "PERSON"
                      for t in range(e.start, e.end)}
         found = [Span(parsed, start, end, label=key) for key, start, end in self.matcher(parsed)]
+        place_at = {t: e for e in parsed.ents if e.label_ in ("LOC", "FAC") for t in range(e.start, e.end)}
         for span in [*found, *self.folded(parsed)]:
             start, end = span.start, span.end
             aliases = self._aliases(span.label_)
-            if aliases[0].form != "person" and _in_feature_name(span):
+            if aliases[0].form != "person" and _in_feature_name(span, place_at.get(start)):
                 continue
             # A country or capital name inside a person's name ("Jordan Peterson") is not that country.
             person_ent = person_at.get(start)
@@ -232,15 +233,15 @@ class ActorStage:
         return [person]
 
 
-def _in_feature_name(span: Span) -> bool:
-    """The name lies in the name of a sea or landform: the place entity around it holds a feature
-    word ("the Gulf of Oman"), or one follows it as a name ("Indian Ocean", even untagged)."""
+def _in_feature_name(span: Span, place: Span | None) -> bool:
+    """The name lies in the name of a sea or landform: the place entity around it (``place``) holds a
+    feature word ("the Gulf of Oman"), or one follows it as a name ("Indian Ocean", even untagged)."""
     doc = span.doc
     after = doc[span.end] if span.end < len(doc) else None
     if after is not None and after.lower_ in _FEATURE_WORDS and after.text[:1].isupper():
         return True
-    ent = next((e for e in doc.ents if e.start <= span.start and span.end <= e.end and e.label_ in ("LOC", "FAC")), None)
-    return ent is not None and any(t.lower_ in _FEATURE_WORDS for t in ent if not span.start <= t.i < span.end)
+    return place is not None and span.end <= place.end and any(
+        t.lower_ in _FEATURE_WORDS for t in place if not span.start <= t.i < span.end)
 
 
 def _without_possessive(ent: Span) -> Span:

@@ -337,7 +337,8 @@ _CONCESSIVE = {"despite", "beyond", "notwithstanding"}
 
 def _conceded(token: Token, clause: Span) -> bool:
     """The cue word lies in the object of a concession ("beyond current bilateral tensions", "in
-    spite of the dispute"): the clause sets it aside, so it says nothing of the side."""
+    spite of the dispute"): the clause sets it aside, so it counts only when no other word of the
+    clause says a side."""
     node = token
     while node.head.i != node.i and clause.start <= node.head.i < clause.end:
         prep = node.head
@@ -386,11 +387,13 @@ def _cue_votes(clause: Span) -> tuple[dict[str, int], list[str], set[str], list[
     words = []
     whole: set[str] = set()
     owned: list[tuple[str, set[str]]] = []
+    conceded: list[tuple[str, Token]] = []
     for token in clause:
         found = cues.get(token.lemma_.lower()) or cues.get(token.lower_)
         if found is None:
             continue
         if _conceded(token, clause):
+            conceded.append((found[0], token))
             continue
         kind, scope = found
         if scope == "relations" and not _about_relations(token):
@@ -422,6 +425,12 @@ def _cue_votes(clause: Span) -> tuple[dict[str, int], list[str], set[str], list[
         parties = _own_parties(token)
         if len(parties) >= 2:
             owned.append((kind, parties))
+    if not any(votes.values()):
+        # "Erdogan went ahead despite criticism by the Greek foreign minister": with nothing in the
+        # clause set against it, what it concedes is its side
+        for kind, token in conceded:
+            votes[kind] += 1
+            words.append(token.text)
     return votes, words, whole, owned
 
 
