@@ -41,7 +41,7 @@ _MAX_STATES = 4
 #: protest, reduce relations, coerce (sanctions), assault, fight.
 _PRESSURE_ROOTS = {"10", "11", "12", "13", "14", "16", "17", "18", "19"}
 #: Sectors of actors who belong to a country without acting for its state.
-_NOT_THE_STATE = {"OPP", "REB", "INS", "SEP", "RAD", "CVL", "ACT", "BUS", "MED", "JRN", "EDU", "HLH", "REF", "LAB",
+_NOT_THE_STATE = {"OPP", "REB", "INS", "SEP", "RAD", "CVL", "ACT", "MED", "JRN", "EDU", "HLH", "REF", "LAB",
                   "REL", "CRM", "NGO", "HRI", "ENV", "AGR", "SPT"}
 #: Words that start a clause of contrast inside a sentence ("..., but ...", "while ...").
 _CONTRAST = {"but", "while", "whereas", "although", "though", "however", "yet"}
@@ -374,6 +374,8 @@ def _negated(token: Token) -> bool:
             return True
         if node.dep_ not in ("dobj", "xcomp", "ccomp", "pobj", "prep") or node.head.i == node.i:
             return False
+        if node.pos_ in ("VERB", "AUX") and any(c.dep_ in ("nsubj", "nsubjpass") for c in node.children):
+            return False  # a verb with its own subject is its own statement ("X expressed reservations – Y did not ...")
         node = node.head
     return False
 
