@@ -30,7 +30,7 @@ from ..actors.resolve import TOKEN_ATTR
 from ..config import BACKGROUND_DAYS
 from ..data import read_table
 from ..dates import MONTHS, latest_day
-from ..models import ActorRef, ArticleDoc, Event, RelationStatement, TextSpan
+from ..models import ActorRef, ArticleDoc, Event, RelationStatement, Speaker, TextSpan
 from ..topics.assign import topics_for
 
 __all__ = ["RelationStage", "load_cues", "BACKGROUND_DAYS"]
@@ -66,7 +66,7 @@ _NOW = re.compile(r"\b(this (week|month|year)|today|tonight|yesterday|last week|
 
 @functools.lru_cache(maxsize=1)
 def load_cues() -> dict[str, tuple[str, str]]:
-    """Cue lemma -> (convergence or divergence, scope: any or relations)."""
+    """Cue lemma -> (convergence or divergence, scope: any, relations, stance or whole; data/relations/README.md)."""
     return {r["lemma"]: (r["kind"], r["scope"]) for r in read_table("relations/cues.csv", ("lemma", "kind", "scope"))}
 
 
@@ -105,15 +105,18 @@ def _speaker_state(doc: ArticleDoc, clause: Span) -> str | None:
     """The state of the speaker of a quotation the clause lies in: a party to what the quote says."""
     for quote in doc.quotes:
         inside = min(clause.end_char, quote.end) - max(clause.start_char, quote.start)
-        if quote.speaker and _state(quote.speaker) and inside > 0.8 * (clause.end_char - clause.start_char):
-            return _state(quote.speaker)
+        state = _state(quote.speaker) if quote.speaker else None
+        if state and inside > 0.8 * (clause.end_char - clause.start_char):
+            return state
     return None
 
 
-def _state(ref: ActorRef) -> str | None:
+def _state(ref: ActorRef | Speaker) -> str | None:
     """The state an actor acts for: its country, unless it is of a sector that is not the state (an
-    insurgency, the opposition, a gang, a private citizen, the press): docs/BRIEFS.md "What makes a line"."""
-    return ref.country if ref.country and getattr(ref, "sector", None) not in _NOT_THE_STATE else None
+    insurgency, the opposition, a gang, a private citizen, the press): docs/BRIEFS.md "What makes a line".
+    A quote's speaker carries no sector."""
+    sector = ref.sector if isinstance(ref, ActorRef) else None
+    return ref.country if ref.country and sector not in _NOT_THE_STATE else None
 
 
 def _subject_state(clause: Span) -> str | None:
