@@ -242,3 +242,22 @@ def test_relations_a_cue_in_a_hyphenated_description_is_no_act(analyse):
 def test_relations_a_state_word_on_a_nonstate_agent_is_not_the_state(analyse):
     doc = analyse("Palestinian activists protested against the United States embassy.", published="2021-03-01")
     assert not _kinds(doc, "PSE", "USA")
+
+
+def test_relations_two_clauses_leaning_the_same_way_are_side_by_side_not_against_each_other(analyse):
+    # both speakers praise the relationship: "while" joins two positive clauses, no divergence
+    doc = analyse("The German minister praised the cooperation on climate, while the French president said "
+                  "relations were warm and excellent.", published="2020-01-10")
+    assert "divergence" not in _kinds(doc, "DEU", "FRA")
+    # one side welcomes what the other condemns: still set against each other
+    doc = analyse("The German minister welcomed the pipeline deal, while the French president condemned it.",
+                  published="2020-01-10")
+    assert "divergence" in _kinds(doc, "DEU", "FRA")
+    # one side praises, the other's words lean neither way: side by side
+    doc = analyse("The German minister praised the cooperation, while the French president said the "
+                  "partnership was valuable.", published="2020-01-10")
+    assert "divergence" not in _kinds(doc, "DEU", "FRA")
+    # what leans is the predicate: a cue word inside the subject ("after a meeting") does not
+    doc = analyse("The French minister, answering questions after a meeting with Scholz, stuck to the phrase "
+                  "energy union, while the German minister used the words energy security.", published="2022-01-10")
+    assert "divergence" in _kinds(doc, "DEU", "FRA")

@@ -136,7 +136,7 @@ def _contrast(doc: ArticleDoc, sent: Span, clauses: list[Span]) -> RelationState
         if second[0].lower_ not in ("while", "whereas") and first[0].lower_ not in ("while", "whereas"):
             continue
         x, y = _subject_state(first), _subject_state(second)
-        if x and y and x != y:
+        if x and y and x != y and not _side_by_side(doc, first, second):
             a, b = sorted((x, y))
             areas = _clause_areas(sent, sent)
             both = sent.doc[first.start:second.end]
@@ -147,6 +147,34 @@ def _contrast(doc: ArticleDoc, sent: Span, clauses: list[Span]) -> RelationState
                 basis=f"contrast: {x} in one clause, {y} in the other ('{second[0].text}')",
                 background=False, date=doc.article.published)
     return None
+
+
+def _leaning(doc: ArticleDoc, clause: Span) -> str | None:
+    """The side a clause's predicate leans to (its cue words and coded events outside its subject and
+    its adverbial clauses: "Lavrov, answering questions after a bilateral meeting, stuck to ..." leans
+    neither way), whoever its parties are; None when it leans neither way."""
+    inside = range(clause.start, clause.end)
+    subject = frozenset(t.i for head in clause if head.dep_ in ("nsubj", "nsubjpass", "advcl") and head.head.i in inside
+                        and head.head is not head for t in head.subtree if t.i in inside)
+    votes, *_ = _cue_votes(clause, subject)
+    for event in doc.events:
+        if (clause.start_char <= event.trigger.start < clause.end_char and _event_side(event, clause)
+                and not any(t.idx == event.trigger.start for t in clause if t.i in subject)):
+            votes[_event_side(event, clause)] += 2  # type: ignore[index]
+    if votes["convergence"] == votes["divergence"]:
+        return None
+    return max(votes, key=votes.get)  # type: ignore[arg-type]
+
+
+def _side_by_side(doc: ArticleDoc, first: Span, second: Span) -> bool:
+    """ "X called the cooperation 'energetic' while Y said ties were 'valuable'": two clauses that lean
+    the same way, or one toward accord and the other neither way, set their subjects side by side, not
+    against each other. Two neutral accounts ("stuck to 'Asia Pacific' while his counterpart used
+    'Indo-Pacific'"), opposite leanings, or one clause against: a contrast."""
+    one, other = _leaning(doc, first), _leaning(doc, second)
+    if one == other:
+        return one is not None
+    return {one, other} == {"convergence", None}
 
 
 def _key(s: RelationStatement) -> tuple:
@@ -383,10 +411,12 @@ def _negated(token: Token) -> bool:
     return False
 
 
-def _cue_votes(clause: Span) -> tuple[dict[str, int], list[str], set[str], list[tuple[str, set[str]]]]:
-    """Votes of the clause's cue words per side, the words, the sides voted for by a word about the
-    relationship as a whole ("tensions", "good relations"), and the votes of words whose own
-    dependents name two states, which speak of those two only ("Russia's war against Ukraine")."""
+def _cue_votes(clause: Span, skip: frozenset[int] = frozenset()) -> tuple[dict[str, int], list[str], set[str],
+                                                                     list[tuple[str, set[str]]]]:
+    """Votes of the clause's cue words per side (leaving out the tokens at the indices in ``skip``), the
+    words, the sides voted for by a word about the relationship as a whole ("tensions", "good
+    relations"), and the votes of words whose own dependents name two states, which speak of those
+    two only ("Russia's war against Ukraine")."""
     cues = load_cues()
     votes = {"convergence": 0, "divergence": 0}
     words = []
@@ -395,7 +425,7 @@ def _cue_votes(clause: Span) -> tuple[dict[str, int], list[str], set[str], list[
     conceded: list[tuple[str, Token]] = []
     for token in clause:
         found = cues.get(token.lemma_.lower()) or cues.get(token.lower_)
-        if found is None:
+        if found is None or token.i in skip:
             continue
         if _conceded(token, clause):
             conceded.append((found[0], token))
