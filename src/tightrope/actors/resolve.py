@@ -20,6 +20,7 @@ from ..nlp.words import SPEECH_VERBS
 from .folded import FoldedMatcher
 from .kb import Alias, KnowledgeBase, load_kb
 from .names import introduced_names
+from .sectors import NATIONAL_GROUPS
 from .sources.roles import normalise_role
 from .titles import title_phrase
 
@@ -59,8 +60,6 @@ _SELF_PRONOUNS = {"it", "they", "we", "i", "he", "she"}
 #: Gulf of Oman", "the Korean Peninsula"): a state's name or adjective in it names a place, not the state.
 _FEATURE_WORDS = {"ocean", "sea", "seas", "gulf", "strait", "straits", "bay", "peninsula", "channel", "basin",
                   "subcontinent", "sound", "lagoon"}
-#: Sectors of groups that belong to one state's politics: rebels, insurgents, separatists, opposition.
-_NATIONAL_GROUPS = {"REB", "INS", "SEP", "OPP"}
 
 
 class ActorStage:
@@ -339,7 +338,7 @@ def _locale_refs(token: Token, refs: dict[int, list[ActorRef]], objects: bool = 
     for t in token.sent:
         for r in refs.get(t.i) or []:
             # An office holder's sentence is placed by a group of one state too ("UNITA", of Angola).
-            national = not objects and r.country and r.code and r.code[3:6] in _NATIONAL_GROUPS
+            national = not objects and r.country and r.code and r.code[3:6] in NATIONAL_GROUPS
             if (r.actor_id == r.country or national) and (objects or not _is_object(t)):
                 if r.country not in states or r.actor_id == r.country:
                     states[r.country] = r  # type: ignore[index]

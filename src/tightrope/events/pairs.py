@@ -8,6 +8,7 @@ civilians is unconventional violence, a ban on a foreign party a sanction.
 
 from __future__ import annotations
 
+from ..actors.sectors import CIVILIAN
 from ..models import ActorRef
 from .lexicon import Trigger
 
@@ -20,7 +21,6 @@ _NEEDS_TARGET = {"040", "041", "043", "044", "045", "046", "054"}
 _MEETINGS = {"040", "046"}
 #: Generic attack codes that become unconventional violence (180) when aimed at civilians.
 CONVENTIONAL_ATTACKS = {"190", "193"}
-_CIVILIAN_SECTORS = {"CVL", "REF", "EDU", "REL", "MED", "LAB", "HLH"}
 _UNCONVENTIONAL = "180"
 _ADMINISTRATIVE, _SANCTIONS = "172", "163"
 _RECOGNISE = "054"
@@ -99,5 +99,5 @@ def _on_civilians(cameo: str, source: ActorRef, target: ActorRef | None) -> bool
     on refugees or civilians is unconventional violence (18), PLOVER's ASSAULT. Police acting on
     crowds are left to the repression codes (175) the lexicon gives them.
     """
-    return (cameo in CONVENTIONAL_ATTACKS and target is not None and target.sector in _CIVILIAN_SECTORS
+    return (cameo in CONVENTIONAL_ATTACKS and target is not None and target.sector in CIVILIAN
             and source.sector not in ("COP", "GOV"))

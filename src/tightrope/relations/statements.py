@@ -27,6 +27,7 @@ from collections import Counter
 from spacy.tokens import Span, Token
 
 from ..actors.resolve import TOKEN_ATTR
+from ..actors.sectors import NOT_THE_STATE
 from ..config import BACKGROUND_DAYS
 from ..data import read_table
 from ..dates import MONTHS, latest_day
@@ -40,9 +41,6 @@ _MAX_STATES = 4
 #: CAMEO roots by which a third party presses on a state: demand, disapprove, reject, threaten,
 #: protest, reduce relations, coerce (sanctions), assault, fight.
 _PRESSURE_ROOTS = {"10", "11", "12", "13", "14", "16", "17", "18", "19"}
-#: Sectors of actors who belong to a country without acting for its state.
-_NOT_THE_STATE = {"OPP", "REB", "INS", "SEP", "RAD", "CVL", "ACT", "MED", "JRN", "EDU", "HLH", "REF", "LAB",
-                  "REL", "CRM", "NGO", "HRI", "ENV", "AGR", "SPT"}
 #: Words that start a clause of contrast inside a sentence ("..., but ...", "while ...").
 _CONTRAST = {"but", "while", "whereas", "although", "though", "however", "yet"}
 _YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
@@ -116,7 +114,7 @@ def _state(ref: ActorRef | Speaker) -> str | None:
     insurgency, the opposition, a gang, a private citizen, the press): docs/BRIEFS.md "What makes a line".
     A quote's speaker carries no sector."""
     sector = ref.sector if isinstance(ref, ActorRef) else None
-    return ref.country if ref.country and sector not in _NOT_THE_STATE else None
+    return ref.country if ref.country and sector not in NOT_THE_STATE else None
 
 
 def _subject_state(clause: Span) -> str | None:
@@ -283,7 +281,7 @@ def _of_a_nonstate_agent(token: Token, country: str) -> bool:
     they are."""
     if token.dep_ not in ("amod", "compound", "nmod"):
         return False
-    return any(r.country == country and r.sector in _NOT_THE_STATE for r in token.head._.get(TOKEN_ATTR) or [])
+    return any(r.country == country and r.sector in NOT_THE_STATE for r in token.head._.get(TOKEN_ATTR) or [])
 
 
 def _mention_head(token: Token) -> Token:
