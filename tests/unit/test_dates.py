@@ -64,3 +64,10 @@ def test_dates_future_event_with_later_this_year(analyse):
     doc = analyse("Vladimir Putin will visit India later this year.", published="2021-04-06")
     (event,) = doc.events
     assert (event.modality, event.date, event.date_precision) == ("future", dt.date(2021, 1, 1), "year")
+
+
+def test_dates_a_date_inside_a_clause_the_trigger_holds_dates_that_clause(analyse):
+    # 2016 is said of the detention (its own verb); Tuesday of the agreement
+    doc = analyse("After detaining the sailors in 2016, Iran condemned Oman on Tuesday.", published="2020-03-12")
+    acts = [e for e in doc.events if e.trigger.text == "condemned"]
+    assert acts and all((e.date, e.date_text) == (dt.date(2020, 3, 10), "Tuesday") for e in acts)

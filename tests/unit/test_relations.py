@@ -261,3 +261,29 @@ def test_relations_two_clauses_leaning_the_same_way_are_side_by_side_not_against
     doc = analyse("The French minister, answering questions after a meeting with Scholz, stuck to the phrase "
                   "energy union, while the German minister used the words energy security.", published="2022-01-10")
     assert "divergence" in _kinds(doc, "DEU", "FRA")
+
+
+def test_relations_a_year_in_a_clause_the_act_holds_dates_that_clause_not_the_act(analyse):
+    # the handover is this week's; 2016 dates the detention told in the adverbial clause
+    doc = analyse("After detaining the sailors in 2016, Iran agreed with Oman on Tuesday to cooperate on "
+                  "maritime security.", published="2020-03-12")
+    current = {(a, b, kind) for a, b, kind, _, _, background in _lines(doc) if not background}
+    assert ("IRN", "OMN", "convergence") in current
+    # the same year on the act itself makes it history
+    doc = analyse("In 2016 Iran agreed with Oman to cooperate on maritime security.", published="2020-03-12")
+    lines = [line for line in _lines(doc) if line[:2] == ("IRN", "OMN")]
+    assert lines and all(background for *_, background in lines)
+
+
+def test_relations_words_about_the_time_before_the_act_do_not_say_its_side(analyse):
+    # the hostility is what came before; what the clause says of the two now is partnership
+    doc = analyse("After years of hostility and threats, Egypt and Turkey are now partners in trade.",
+                  published="2021-05-10")
+    assert _kinds(doc, "EGY", "TUR") == {"convergence"}
+
+
+def test_relations_declined_is_a_refusal_only_with_what_is_refused(analyse):
+    doc = analyse("Kenya's exports to Somalia declined to 3 million dollars.", published="2021-05-10")
+    assert "divergence" not in _kinds(doc, "KEN", "SOM")
+    doc = analyse("Kenya declined to attend talks with Somalia.", published="2021-05-10")
+    assert "divergence" in _kinds(doc, "KEN", "SOM")

@@ -64,7 +64,7 @@ _NOW = re.compile(r"\b(this (week|month|year)|today|tonight|yesterday|last week|
 
 @functools.lru_cache(maxsize=1)
 def load_cues() -> dict[str, tuple[str, str]]:
-    """Cue lemma -> (convergence or divergence, scope: any, relations, stance or whole; data/relations/README.md)."""
+    """Cue lemma -> (convergence or divergence, scope: any, relations, stance, whole or refusal; data/relations/README.md)."""
     return {r["lemma"]: (r["kind"], r["scope"]) for r in read_table("relations/cues.csv", ("lemma", "kind", "scope"))}
 
 
@@ -436,6 +436,9 @@ def _cue_votes(clause: Span, skip: frozenset[int] = frozenset()) -> tuple[dict[s
             continue
         if kind == "divergence" and _held_together(token):
             continue  # "Tokyo and Canberra shared concerns over China": a concern the two hold in common
+        if scope == "refusal" and not any(c.dep_ in ("dobj", "xcomp") and (c.dep_ == "dobj" or c.pos_ in ("VERB", "AUX"))
+                                          for c in token.children):
+            continue  # "declined to attend", "declined the offer"; not "the number declined to 230,000"
         if token.lower_ == "back" and token.pos_ != "VERB":
             continue  # "sent them back to Mexico": no backing
         if _in_hyphenated_modifier(token):
@@ -539,7 +542,7 @@ def _conditional(clause: Span) -> bool:
     return first is not None and first.lower_ in ("if", "unless")
 
 
-def _background(doc: ArticleDoc, clause: Span, events: list[Event]) -> bool:
+def _background(doc: ArticleDoc, clause: Span, events: list[Event], around: frozenset[int] = frozenset()) -> bool:
     published = doc.article.published
     if published is None:
         return False
@@ -548,7 +551,40 @@ def _background(doc: ArticleDoc, clause: Span, events: list[Event]) -> bool:
     # "In announcing the sanctions this week, Blinken said Berisha was corrupt during his term": the
     # act is dated to the present; the history is what it is about
     told_as_history = bool(_HISTORY.search(clause.text)) and not _NOW.search(clause.text)
-    return _told_before(clause.text, published) or told_as_history
+    return _told_before(_main_text(clause, around), published) or told_as_history
+
+
+#: Dependencies of a clause inside a clause: an adverbial clause ("after arresting them in 2014"), a
+#: relative clause ("which invaded Cyprus in 1974"), a clause on a noun ("the deal signed in 2015").
+_SUBORDINATE = ("advcl", "relcl", "acl")
+#: Words that set a phrase in the time before or after the act ("after weeks of denying it",
+#: "since the 2014 coup", "until talks collapsed").
+_AROUND_THE_ACT = {"after", "since", "before", "until", "following"}
+
+
+def _held(clause: Span, deps: tuple[str, ...]) -> set[int]:
+    inside = range(clause.start, clause.end)
+    return {t.i for head in clause if head.dep_ in deps and head.head.i in inside and head.head is not head
+            for t in head.subtree}
+
+
+def _around_the_act(clause: Span) -> frozenset[int]:
+    """Tokens of phrases that tell what came before or after the clause's act ("After weeks of
+    denying it, Thailand turned 40 of them over to China"): their words say nothing of the act's
+    side."""
+    inside = range(clause.start, clause.end)
+    return frozenset(t.i for head in clause
+                     if head.lower_ in _AROUND_THE_ACT and head.dep_ in ("prep", "mark") and head.head.i in inside
+                     and head.head.pos_ in ("VERB", "AUX")
+                     for t in (head.head.subtree if head.dep_ == "mark" else head.subtree) if t.i in inside)
+
+
+def _main_text(clause: Span, around: frozenset[int] = frozenset()) -> str:
+    """The clause without the clauses it holds and (the token indices in ``around``) what it tells
+    of the time around its act: a year said in "after arresting them in 2014, Thailand turned 40 of
+    them over to China" dates the arrest, not the handover."""
+    held = _held(clause, _SUBORDINATE) | around
+    return " ".join(t.text for t in clause if t.i not in held)
 
 
 def _told_before(text: str, published: dt.date) -> bool:
@@ -618,7 +654,6 @@ def _read_clause(doc: ArticleDoc, sent: Span, clause: Span, states: dict[str, To
         areas.append("general")  # "relations have plummeted": the relationship as a whole
     evidence = TextSpan(start=sent.start_char, end=sent.end_char, text=sent.text)
     where = TextSpan(start=start, end=end, text=clause.text)
-    background = _background(doc, clause, events)
     out = []
 
     def add(a: str, b: str, kind: str, basis: str, third: str | None = None, date: dt.date | None = None,
@@ -628,7 +663,11 @@ def _read_clause(doc: ArticleDoc, sent: Span, clause: Span, states: dict[str, To
             out.append(RelationStatement(a=x, b=y, kind=kind, area=area, third=third, evidence=evidence, clause=where,
                                          basis=basis, background=background, date=date or doc.article.published))
 
-    cue_votes, cue_words, whole, owned = _cue_votes(clause)
+    around = _around_the_act(clause)
+    cue_votes, cue_words, whole, owned = _cue_votes(clause, around)
+    told_around = {clause.doc[i].idx for i in around}
+    events = [e for e in events if e.trigger.start not in told_around]
+    background = _background(doc, clause, events, around)
     pairs = [(a, b) for a, b in itertools.combinations(sorted(states), 2)
              if not _co_listed(states[a], states[b])] if len(states) >= 2 else ([implicit] if implicit else [])
     pairs += [pair for pair in placed if pair not in pairs]
