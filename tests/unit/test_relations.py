@@ -287,3 +287,18 @@ def test_relations_declined_is_a_refusal_only_with_what_is_refused(analyse):
     assert "divergence" not in _kinds(doc, "KEN", "SOM")
     doc = analyse("Kenya declined to attend talks with Somalia.", published="2021-05-10")
     assert "divergence" in _kinds(doc, "KEN", "SOM")
+
+
+def test_relations_moving_closer_or_drifting_apart_says_how_near_the_two_stand(analyse):
+    doc = analyse("The Philippines is moving closer to China.", published="2019-09-01")
+    assert _kinds(doc, "CHN", "PHL") == {"convergence"}
+    doc = analyse("Australia and Japan have drifted apart.", published="2019-09-01")
+    assert "convergence" not in _kinds(doc, "AUS", "JPN")
+    # "close" said of anything else is no accord
+    doc = analyse("The Philippines moved its ships close to China.", published="2019-09-01")
+    assert "convergence" not in _kinds(doc, "CHN", "PHL")
+
+
+def test_relations_angering_the_other_is_a_divergence(analyse):
+    doc = analyse("The Turkish court ruling angered Washington.", published="2019-09-01")
+    assert _kinds(doc, "TUR", "USA") == {"divergence"}

@@ -356,7 +356,17 @@ def _about_relations(token: Token) -> bool:
         verb = verb.head
     if verb.pos_ in ("VERB", "AUX"):
         near += [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if token.head.lemma_.lower() in _DRIFT_VERBS and token.dep_ in ("advmod", "acomp", "oprd", "xcomp"):
+        # "Duterte is moving closer to Beijing", "the visit brought the two countries closer": the
+        # parties' distance; "moved its ships close to China" is where the ships went
+        moved = [c for c in token.head.children if c.dep_ == "dobj"]
+        if all(c._.get(TOKEN_ATTR) or c.lemma_.lower() in _RELATION_NOUNS or c.lower_ in _PAIR_WORDS for c in moved):
+            return True
     return any(t.lemma_.lower() in _RELATION_NOUNS or t.lower_ in _RELATION_NOUNS for t in near)
+
+
+#: Verbs of coming nearer or going apart, with which "closer" or "apart" says how near the parties stand.
+_DRIFT_VERBS = {"move", "draw", "grow", "come", "edge", "inch", "drift", "bring", "push", "drive"}
 
 
 #: Prepositions of concession: what their object says is set aside by the clause ("a good
