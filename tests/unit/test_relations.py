@@ -302,3 +302,11 @@ def test_relations_moving_closer_or_drifting_apart_says_how_near_the_two_stand(a
 def test_relations_angering_the_other_is_a_divergence(analyse):
     doc = analyse("The Turkish court ruling angered Washington.", published="2019-09-01")
     assert _kinds(doc, "TUR", "USA") == {"divergence"}
+
+
+def test_relations_a_clause_naming_many_states_is_read_for_the_parties_of_its_own_act(analyse):
+    doc = analyse("The Philippines and China have been disputing the South China Sea for years, a fight joined "
+                  "by Brunei, Malaysia, Taiwan and Vietnam.", published="2021-04-06")
+    assert "divergence" in _kinds(doc, "CHN", "PHL")
+    # the states of the apposition are no pair of the clause's act
+    assert not any({"BRN", "MYS"} <= {a, b} for a, b, *_ in _lines(doc))

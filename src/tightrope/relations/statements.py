@@ -642,8 +642,18 @@ def _implicit_pair(clause: Span, states: dict[str, Token], recent: tuple[str, st
     return None
 
 
+def _main_parties(clause: Span, states: dict[str, Token]) -> dict[str, Token]:
+    """ "The Philippines and China have been disputing the sea, a fight joined by Brunei, Malaysia,
+    Taiwan and Vietnam": of a clause naming many states, those outside the clauses and appositions
+    it holds, which are the parties of its own act."""
+    held = _held(clause, _SUBORDINATE + ("appos",))
+    return {code: token for code, token in states.items() if token.i not in held}
+
+
 def _read_clause(doc: ArticleDoc, sent: Span, clause: Span, states: dict[str, Token], groups: dict[str, Token],
                  recent: tuple[str, str] | None = None) -> list[RelationStatement]:
+    if len(states) > _MAX_STATES:
+        states = _main_parties(clause, states)
     if len(states) > _MAX_STATES or _conditional(clause):
         return []
     if states and groups:  # "He took a swipe at the Quad": a state and a grouping are a pair too
