@@ -24,7 +24,7 @@ provision:  ## the pieces pip cannot install: Debian's Chromium for the browser 
 	@scripts/provision_chromium.sh
 
 test: $(STAMP) provision check-gold  ## set up, validate the annotated corpus and run the whole test suite
-	$(PY) -m pytest
+	PYTHONFAULTHANDLER=1 $(PY) -m pytest  # a native crash, even at exit, prints every thread's stack
 
 doctor: $(STAMP)  ## list the outside pieces (Chromium, spaCy model, ../shared data) and what each enables
 	$(PY) -m tightrope.doctor

@@ -53,3 +53,11 @@ def pytest_report_header(config):
     from tightrope.doctor import report
 
     return ["outside pieces (make doctor):", *("  " + line for line in report())]
+
+
+def pytest_sessionfinish(session, exitstatus):
+    """Free what the tests dropped (DuckDB connections among it) while the interpreter is whole, not
+    during its shutdown, when a connection's destructor can abort the process (duckdb/duckdb#13904)."""
+    import gc
+
+    gc.collect()

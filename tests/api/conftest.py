@@ -12,7 +12,9 @@ TOKEN = "test-token-123"
 
 @pytest.fixture(scope="session")
 def app(example_db):
-    return create_app(ApiSettings(db=example_db, token=TOKEN, max_request_bytes=200_000))
+    app = create_app(ApiSettings(db=example_db, token=TOKEN, max_request_bytes=200_000))
+    yield app
+    app.state.db.close()  # the test client runs no lifespan: close the store's connections here
 
 
 @pytest.fixture

@@ -111,3 +111,27 @@ async def test_api_serves_dashboard_pages_and_local_assets(client):
         assert page.status_code == 200 and "/static/app.js" in page.text
         assert "http://" not in page.text and "https://" not in page.text  # no CDN
     assert (await client.get("/static/app.js")).status_code == 200
+
+
+async def test_api_readers_are_pooled_and_closed_when_the_server_stops(example_db, copy_of):
+    """Concurrent requests read on views from one pool (not left in the worker threads, where a
+    connection dying with its thread at interpreter exit can abort the process); stopping the app
+    closes them all, so the file opens for writing again in this process."""
+    import asyncio
+
+    import httpx
+
+    from tightrope.api import ApiSettings, create_app
+    from tightrope.store import Store
+
+    path = copy_of(example_db)
+    app = create_app(ApiSettings(db=path, token=None))  # read-only
+    async with app.router.lifespan_context(app):
+        async with httpx.AsyncClient(transport=httpx.ASGITransport(app=app), base_url="http://t") as c:
+            for _ in range(3):
+                answers = await asyncio.gather(*(c.get("/api/events") for _ in range(6)))
+                assert {a.status_code for a in answers} == {200}
+        made = len(app.state.db._readers)
+        assert 1 <= made <= 6  # views are reused across the rounds, not made per request or per thread
+    with Store(path) as store:  # DuckDB refuses a writer here while a read-only connection is open
+        assert store.version() > 0

@@ -17,6 +17,13 @@ TABLES = ("articles", "actors", "mentions", "event_mentions", "quotes", "issues"
 COUNTRIES = ["France", "Germany", "Italy", "Spain", "Poland", "Japan", "Brazil", "Kenya", "Egypt", "Chile", "Peru"]
 
 
+def _sql(query: str) -> list[tuple]:
+    """Rows of a query on a connection of its own, closed after (not duckdb's module-level default
+    connection, which lives until the interpreter is gone and can abort it at exit: duckdb-python#531)."""
+    with duckdb.connect() as con:
+        return con.execute(query).fetchall()
+
+
 def _corpus(folder):
     folder.mkdir()
     lines = []
@@ -39,8 +46,7 @@ def _run(folder, out, **popen):
 def _rows(out):
     found = {}
     for table in TABLES:
-        rel = duckdb.sql(f"SELECT * FROM read_parquet('{out}/{table}/**/*.parquet', hive_partitioning = false)")
-        found[table] = sorted(map(repr, rel.fetchall()))
+        found[table] = sorted(map(repr, _sql(f"SELECT * FROM read_parquet('{out}/{table}/**/*.parquet', hive_partitioning = false)")))
     with duckdb.connect(str(out / "index.duckdb"), read_only=True) as con:
         found["index.events"] = sorted(map(repr, con.execute("SELECT * FROM events").fetchall()))
     return found
@@ -70,7 +76,7 @@ def test_runner_killed_midway_then_rerun_equals_one_clean_run(tmp_path):
     expected, got = _rows(tmp_path / "clean"), _rows(tmp_path / "killed")
     assert got == expected
     assert len(expected["articles"]) == 200  # none lost
-    ids = duckdb.sql(f"SELECT id FROM read_parquet('{tmp_path}/killed/articles/**/*.parquet')").fetchall()
+    ids = _sql(f"SELECT id FROM read_parquet('{tmp_path}/killed/articles/**/*.parquet')")
     assert len(ids) == len(set(ids)) == 200  # none twice
     assert len(expected["issues"]) == 1  # the broken line, with its reason
 
@@ -107,8 +113,8 @@ def test_runner_rebatched_moved_or_appended_corpus_writes_no_article_twice(tmp_p
     done = subprocess.run(cmd, capture_output=True, text=True)
     assert done.returncode == 0, done.stderr
     assert "200 articles were already in" in done.stderr
-    articles = duckdb.sql(f"SELECT count(*), count(DISTINCT id) FROM read_parquet('{out}/articles/**/*.parquet', "
-                          "hive_partitioning = false)").fetchall()[0]
+    articles = _sql(f"SELECT count(*), count(DISTINCT id) FROM read_parquet('{out}/articles/**/*.parquet', "
+                    "hive_partitioning = false)")[0]
     assert articles == (205, 205)
     check = subprocess.run([sys.executable, "-m", "tightrope.cli", "run", "--check", str(out)], capture_output=True, text=True)
     assert check.returncode == 0 and "every row once" in check.stdout

@@ -16,6 +16,13 @@ from tightrope.store.export import export
 TABLES = ("articles", "actors", "mentions", "event_mentions", "events", "quotes", "issues", "relation_mentions")
 
 
+def _sql(query: str) -> list[tuple]:
+    """Rows of a query on a connection of its own, closed after (not duckdb's module-level default
+    connection, which lives until the interpreter is gone and can abort it at exit: duckdb-python#531)."""
+    with duckdb.connect() as con:
+        return con.execute(query).fetchall()
+
+
 def _jsonl(path, records):
     path.write_text("\n".join(json.dumps(r) for r in records) + "\n", encoding="utf-8")
     return path
@@ -96,7 +103,7 @@ def test_store_dyad_series_and_brief(store):
 def test_store_export_round_trips(store, tmp_path, fmt):
     out = export(store, fmt, tmp_path / f"events.{fmt}")
     reader = "read_csv_auto" if fmt == "csv" else "read_parquet"
-    back = duckdb.sql(f"SELECT GLOBALEVENTID, EventCode, NumArticles FROM {reader}('{out}') ORDER BY 1").fetchall()
+    back = _sql(f"SELECT GLOBALEVENTID, EventCode, NumArticles FROM {reader}('{out}') ORDER BY 1")
     direct = store.con.execute("SELECT id, cameo, num_articles FROM events ORDER BY 1").fetchall()
     assert [(str(a), str(b).zfill(3), c) for a, b, c in back] == direct
 
@@ -104,7 +111,7 @@ def test_store_export_round_trips(store, tmp_path, fmt):
 def test_store_export_partitioned_dataset_is_queryable(store, tmp_path):
     out = export(store, "parquet-dataset", tmp_path / "ds")
     assert (out / "Year=2021").is_dir()
-    count = duckdb.sql(f"SELECT count(*) FROM read_parquet('{out}/**/*.parquet', hive_partitioning = true)").fetchall()
+    count = _sql(f"SELECT count(*) FROM read_parquet('{out}/**/*.parquet', hive_partitioning = true)")
     assert count[0][0] == store.con.execute("SELECT count(*) FROM events").fetchone()[0]
 
 

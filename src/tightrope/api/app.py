@@ -6,6 +6,7 @@ import contextlib
 import datetime as dt
 import hmac
 import os
+import queue
 import threading
 from collections.abc import Iterator
 from dataclasses import asdict, dataclass
@@ -91,7 +92,11 @@ class _Db:
         #: How many saves this server made: a cached answer is good while it is unchanged (the
         #: server is the file's one writer, so nothing else changes it).
         self.generation = 0
-        self._readers = threading.local()
+        # Reader views wait in a pool, owned here, rather than in thread-locals of the server's
+        # worker threads: a DuckDB connection destroyed by a thread that ends while the interpreter
+        # shuts down aborts the process (duckdb/duckdb#13904); these are closed by ``close``.
+        self._idle: queue.SimpleQueue[Store] = queue.SimpleQueue()
+        self._readers: list[Store] = []
         self._making = threading.Lock()
 
     def rows(self, sql: str, params: list[Any] | None = None) -> list[dict[str, Any]]:
@@ -100,14 +105,27 @@ class _Db:
 
     @contextlib.contextmanager
     def read(self) -> Iterator[Store]:
-        """The calling thread's store view, on a connection of its own (made once per thread of the
-        server's pool): requests read in parallel, and a save (under ``lock``) does not block them.
+        """A store view on a connection of its own, taken from the pool (made when none is free) and
+        given back after: requests read in parallel, and a save (under ``lock``) does not block them.
         Each query sees what was committed when it started."""
-        view = getattr(self._readers, "store", None)
-        if view is None:
+        try:
+            view = self._idle.get_nowait()
+        except queue.Empty:
             with self._making:  # cursors are made from the writer's connection: one at a time
-                view = self._readers.store = self.store.reader()
-        yield view
+                view = self.store.reader()
+                self._readers.append(view)
+        try:
+            yield view
+        finally:
+            self._idle.put(view)
+
+    def close(self) -> None:
+        """Close the readers and the store (when the server stops)."""
+        with self._making:
+            for view in self._readers:
+                view.close()
+            self._readers.clear()
+            self.store.close()
 
 
 def create_app(settings: ApiSettings) -> FastAPI:
@@ -127,6 +145,7 @@ def create_app(settings: ApiSettings) -> FastAPI:
     async def lifespan(_: FastAPI):
         yield
         close_worker(pipeline_holder)
+        db.close()
 
     app = FastAPI(title="Tightrope", version="0.1.0", docs_url=None, redoc_url=None, lifespan=lifespan,
                   description="Political events from news: actors, CAMEO/PLOVER events with evidence, dyads.")
