@@ -310,3 +310,13 @@ def test_relations_a_clause_naming_many_states_is_read_for_the_parties_of_its_ow
     assert "divergence" in _kinds(doc, "CHN", "PHL")
     # the states of the apposition are no pair of the clause's act
     assert not any({"BRN", "MYS"} <= {a, b} for a, b, *_ in _lines(doc))
+
+
+def test_relations_a_state_organ_no_state_was_found_for_is_the_article_s_state(analyse):
+    # "the foreign ministry" has no state in its sentence, which names two others: it is the organ
+    # of the state the article is about; protesters are no organ of any state
+    lead = "Kenya hosted a summit on Monday. Kenya wants more trade with its neighbours. "
+    doc = analyse(lead + "The foreign ministry condemned Uganda and Tanzania for closing the border.", published="2021-05-01")
+    assert "divergence" in _kinds(doc, "KEN", "TZA")
+    doc = analyse(lead + "Protesters condemned Uganda and Tanzania for closing the border.", published="2021-05-01")
+    assert not {(a, b) for a, b, *_ in _lines(doc)} & {("KEN", "TZA"), ("KEN", "UGA")}

@@ -24,9 +24,9 @@ import itertools
 import re
 from collections import Counter
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
-from ..actors.resolve import TOKEN_ATTR
+from ..actors.resolve import AGENT_ATTR, TOKEN_ATTR
 from ..actors.sectors import NOT_THE_STATE
 from ..config import BACKGROUND_DAYS
 from ..data import read_table
@@ -78,11 +78,12 @@ class RelationStage:
     def __call__(self, doc: ArticleDoc) -> ArticleDoc:
         found: dict[tuple, RelationStatement] = {}
         recent: tuple[str, str] | None = None  # the last pair named together: what "the two" refers to
+        home = _home_state(doc.parsed)
         for sent in doc.parsed.sents:
             clauses = _clauses(sent)
             contrast = _contrast(doc, sent, clauses)
             for clause in clauses:
-                states, groups = _states(clause)
+                states, groups = _states(clause, home)
                 speaker = _speaker_state(doc, clause)
                 if speaker and states and speaker not in states:
                     states[speaker] = clause[0]  # "Get the drug cartels out of Mexico," said the US president
@@ -250,8 +251,21 @@ def _has_finite_verb(span: Span) -> bool:
     return False
 
 
-def _states(clause: Span) -> tuple[dict[str, Token], dict[str, Token]]:
-    """States (ISO3 -> first token) and organisations (id -> first token) the clause names."""
+#: Sectors of the organs through which a state acts (its government, forces, police, courts,
+#: legislature, intelligence): "prosecutors", "the ministry", "lawmakers" with no state named.
+_ORGANS = {"GOV", "MIL", "COP", "JUD", "LEG", "SPY"}
+
+
+def _home_state(parsed: Doc) -> str | None:
+    """The state the article names most (through any of its actors): whose organs an article's
+    bare "the ministry", "prosecutors", "lawmakers" are, when the actors stage could place them in no state."""
+    counts = Counter(_state(r) for t in parsed for r in t._.get(TOKEN_ATTR) or [] if _state(r))
+    return counts.most_common(1)[0][0] if counts else None
+
+
+def _states(clause: Span, home: str | None = None) -> tuple[dict[str, Token], dict[str, Token]]:
+    """States (ISO3 -> first token) and organisations (id -> first token) the clause names; a state
+    organ no state could be found for ("prosecutors said") stands for ``home``."""
     states: dict[str, Token] = {}
     groups: dict[str, Token] = {}
     for token in clause:
@@ -260,6 +274,9 @@ def _states(clause: Span) -> tuple[dict[str, Token], dict[str, Token]]:
                 states.setdefault(ref.country, token)
             elif ref.actor_id and ref.code and ref.code.startswith("IGO"):
                 groups.setdefault(ref.actor_id, token)
+    organ = next((t for t in clause if (t._.get(AGENT_ATTR) or ("", ""))[1] in _ORGANS), None)
+    if home and organ is not None and home not in states:
+        states[home] = organ
     return states, groups
 
 
