@@ -36,6 +36,7 @@ check-gold: $(STAMP)  ## validate the annotated corpus: schema, offsets, codes, 
 	$(PY) -m tightrope.gold check
 	$(PY) -m tightrope.gold check data/gold/second.jsonl
 	$(PY) -m tightrope.gold briefs
+	$(PY) -m tightrope.gold areas
 
 eval: $(STAMP)  ## score both coders per split (dev, sealed test, plover_dev) and the example golds
 	$(PY) -m tightrope.evaluate --coder learned --json eval-learned.json --article-gold tests/eval/gold
@@ -46,6 +47,7 @@ kb: $(STAMP)  ## rebuild the dated actor knowledge base from ../shared/kbdata an
 
 train: $(STAMP)  ## rebuild the learned coder's models from the train split (dev selects; test is never read)
 	$(PY) -m tightrope.cli train --gold data/gold/corpus.jsonl --floors tests/eval/floors.json
+	$(PY) -m tightrope.cli train-areas --gold data/gold/corpus.jsonl
 
 bench: $(STAMP)  ## run the benchmarks in bench/ (record results in bench/RESULTS.md)
 	$(PY) bench/throughput.py --limit 2000

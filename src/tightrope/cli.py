@@ -399,6 +399,28 @@ def train(gold_path: Path, out: Path | None, with_plover_dev: bool, floors_path:
         raise click.ClickException(str(exc)) from None
 
 
+@main.command("train-areas")
+@click.option("--gold", "gold_path", type=click.Path(exists=True, dir_okay=False, path_type=Path),
+              default=Path("data/gold/corpus.jsonl"), show_default=True,
+              help="Annotated corpus (JSONL); the gold areas of its sentences are in data/gold/areas (docs/AREAS.md).")
+@click.option("--out", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="Model file to write (default: the packaged model, src/tightrope/data/models/areas/areas.npz).")
+def train_areas_cmd(gold_path: Path, out: Path | None) -> None:
+    """Train the issue-area model on the train split's gold areas; the dev split chooses (make train).
+
+    The test split is never read. Use another model with TIGHTROPE_AREA_MODEL=PATH, or the
+    taxonomy's keywords alone with TIGHTROPE_AREA_MODEL=keywords.
+    """
+    from .gold.schema import load_corpus
+    from .topics.model import PACKAGED_AREAS
+    from .topics.train import train_areas
+
+    try:
+        train_areas(load_corpus(gold_path), out or PACKAGED_AREAS, progress=lambda line: click.echo(line, err=True))
+    except (ValueError, TightropeError) as exc:
+        raise click.ClickException(str(exc)) from None
+
+
 def _dictionaries(actors_dict: tuple[str, ...], agents_dict: tuple[str, ...]) -> tuple[tuple[str, str], ...]:
     """The --actors-dict and --agents-dict options as (kind, absolute path) pairs."""
     return (tuple(("actors", str(Path(p).resolve())) for p in actors_dict)

@@ -194,11 +194,26 @@ def main(corpus_path: Path, splits: str, coder: str, gold: Path | None, show_mis
             for line in result.briefs.wrong:
                 click.echo(f"  brief wrong:  {line}")
         results[split] = result.summary()
+        areas = _area_scores(corpus, split) if corpus_path == DEFAULT_CORPUS else None
+        if areas:
+            for name, score in areas.items():
+                click.echo(f"  issue areas, {name} ({score['sentences']} gold sentences): P {score['precision']:.3f}  "
+                           f"R {score['recall']:.3f}  F1 {score['f1']:.3f}  exact {score['exact']:.3f}")
+                results[split][f"area_f1_{name}"] = score["f1"]
     if json_out:
         json_out.write_text(json.dumps({"coder": coder, "date": dt.date.today().isoformat(), "splits": results},
                                        indent=1) + "\n", encoding="utf-8")
     if article_gold:
         _check_article_golds(article_gold, pipeline)
+
+
+def _area_scores(corpus, split: str) -> dict[str, dict] | None:
+    """The gold issue areas of the split's sentences (data/gold/areas) against the area model in use
+    and the taxonomy's keywords alone."""
+    from .topics.model import load_area_model
+    from .topics.train import score_split_areas
+
+    return score_split_areas(corpus, split, load_area_model())
 
 
 def _check_article_golds(folder: Path, pipeline: Pipeline) -> None:

@@ -82,3 +82,17 @@ def test_eval_corpus_split_stays_above_its_floors(name, corpus_articles, pipelin
             assert score["self_dyad_rate"] <= score["gold_self_dyad_rate"], f"{name}: {score}"
         else:
             assert score[measure] >= floor, f"{name}: {measure} {score[measure]:.3f} < floor {floor}"
+
+
+AREA_FLOORS = {k: v for k, v in FLOORS.items() if k.startswith("areas/")}
+
+
+@pytest.mark.parametrize("name", sorted(AREA_FLOORS))
+def test_eval_issue_areas_stay_above_their_floors(name, corpus_articles):
+    from tightrope.topics.model import load_area_model
+    from tightrope.topics.train import score_split_areas
+
+    scores = score_split_areas(corpus_articles, name.split("/")[1], load_area_model())
+    assert scores is not None, f"no gold areas for {name} (data/gold/areas)"
+    for measure, floor in AREA_FLOORS[name].items():
+        assert scores["learned"][measure] >= floor, f"{name}: {measure} {scores['learned']} < floor {floor}"

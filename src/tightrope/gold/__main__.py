@@ -147,6 +147,23 @@ def briefs_cmd() -> None:
     click.echo("double annotation: " + ", ".join(f"{k} {v}" for k, v in brief_agreement(first, second).items()))
 
 
+@main.command("areas")
+def areas_cmd() -> None:
+    """Validate the gold issue areas of sentences (docs/AREAS.md) and report the double annotation's agreement."""
+    from ..errors import DataError
+    from .areas import AREA_DIR, area_agreement, load_areas
+
+    corpus = {a.id: a for a in load_corpus(GOLD / "corpus.jsonl")}
+    try:
+        first = load_areas(corpus)
+        second = load_areas(corpus, AREA_DIR / "second")
+    except DataError as exc:
+        raise click.ClickException(str(exc))
+    per_article = Counter(g.article_id for g in first)
+    click.echo("gold areas: " + _per_split(list(per_article.items()), "sentences"))
+    click.echo("double annotation: " + ", ".join(f"{k} {v}" for k, v in area_agreement(first, second).items()))
+
+
 @main.command("agreement")
 @click.option("--first", type=click.Path(exists=True, dir_okay=False, path_type=Path), default=GOLD / "corpus.jsonl")
 @click.option("--second", type=click.Path(exists=True, dir_okay=False, path_type=Path), default=GOLD / "second.jsonl")

@@ -33,6 +33,7 @@ from ..data import read_table
 from ..dates import MONTHS, latest_day
 from ..models import ActorRef, ArticleDoc, Event, RelationStatement, Speaker, TextSpan
 from ..topics.assign import topics_for
+from ..topics.model import clause_areas
 
 __all__ = ["RelationStage", "load_cues", "BACKGROUND_DAYS"]
 
@@ -211,10 +212,12 @@ def _third_parties(statements: list[RelationStatement]) -> list[RelationStatemen
 
 
 def _areas(words: Span | Token) -> list[str]:
-    """The issue areas words are about, read off their text and their lemmas, so that the taxonomy's
-    keywords match in any inflection ("deportations" as "deportation")."""
-    tokens = [words] if isinstance(words, Token) else list(words)
-    return topics_for(words.text + " | " + " ".join(t.lemma_.lower() for t in tokens))
+    """The issue areas words are about: of a clause or sentence, what the learned area model gives
+    (tightrope/topics/model.py, trained on data/gold/areas); of a single word, the taxonomy's
+    keywords, matched on its text and lemma ("deportations" as "deportation")."""
+    if isinstance(words, Span):
+        return clause_areas(words)
+    return topics_for(words.text + " | " + words.lemma_.lower())
 
 
 def _clauses(sent: Span) -> list[Span]:
