@@ -58,6 +58,19 @@ def test_areas_of_a_parsed_clause(pipeline):
     assert "energy" in clause_areas(parsed[:])
 
 
+def test_areas_features_carry_the_areas_of_the_article_s_lead(pipeline):
+    from tightrope.topics.features import area_features
+
+    parsed = pipeline.stages[0].nlp("Germany says the opposition leader was poisoned with a nerve agent. "
+                                    "The spokesperson for the government strongly condemned the attack.")
+    first, second = list(parsed.sents)
+    lead = {k for k in area_features(second) if k.startswith("lead:")}
+    assert lead and lead == {k for k in area_features(first) if k.startswith("lead:")}
+    assert not any(k.startswith("kw:") for k in area_features(second))  # its own words name no area
+    story = pipeline.stages[0].nlp("The two leaders met on Tuesday. The spokesperson condemned the attack.")
+    assert not any(k.startswith("lead:") for k in area_features(list(story.sents)[1]))
+
+
 def _article(text: str) -> GoldArticle:
     return GoldArticle.model_validate({"id": "voa-1", "corpus": "voa", "title": "t", "text": text,
                                        "published": "2021-01-01", "url": "https://example.org/1",
