@@ -158,6 +158,25 @@ def test_relations_a_cue_in_a_concession_is_set_aside(analyse):
     assert _kinds(doc, "ARG", "BRA") == {"convergence"}
 
 
+def test_relations_a_gerund_in_a_concession_is_set_aside_too(analyse):
+    # "backing", "rival", "war" would outvote "partners"; "despite backing ..." concedes them
+    doc = analyse("Brazil and Argentina remain close partners despite backing rival sides in the civil war.",
+                  published="2021-03-01")
+    assert _kinds(doc, "ARG", "BRA") == {"convergence"}
+
+
+def test_relations_the_two_are_the_pair_named_before(analyse):
+    def said_of_the_two(doc, start):
+        return {(r.a, r.b, r.kind) for r in doc.relations if r.evidence.text.startswith(start)}
+
+    before = "Russia and China signed a pipeline deal on Monday. "
+    bare = analyse(before + "The two are now important energy partners.", published="2021-03-01")
+    assert said_of_the_two(bare, "The two are") == {("CHN", "RUS", "convergence")}
+    # a third state named beside "the two presidents" is where they act, not one of the two
+    beside = analyse(before + "The two presidents are cooperating closely in Syria.", published="2021-03-01")
+    assert said_of_the_two(beside, "The two presidents") == {("CHN", "RUS", "convergence")}
+
+
 def test_relations_an_act_dated_to_the_present_is_current_though_it_speaks_of_history(analyse):
     told = "Canada imposed sanctions on Venezuela's former minister over corruption during his time in office."
     assert all(r.background for r in analyse(told, published="2021-03-01").relations)

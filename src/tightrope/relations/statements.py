@@ -396,12 +396,12 @@ _CONCESSIVE = {"despite", "beyond", "notwithstanding"}
 
 def _conceded(token: Token, clause: Span) -> bool:
     """The cue word lies in the object of a concession ("beyond current bilateral tensions", "in
-    spite of the dispute"): the clause sets it aside, so it counts only when no other word of the
-    clause says a side."""
+    spite of the dispute", "despite backing rival sides"): the clause sets it aside, so it counts
+    only when no other word of the clause says a side."""
     node = token
     while node.head.i != node.i and clause.start <= node.head.i < clause.end:
         prep = node.head
-        if node.dep_ == "pobj" and (prep.lower_ in _CONCESSIVE or (
+        if node.dep_ in ("pobj", "pcomp") and (prep.lower_ in _CONCESSIVE or (
                 prep.lower_ == "of" and prep.i > 0 and node.doc[prep.i - 1].lower_ in ("spite", "regardless"))):
             return True
         node = node.head
@@ -651,12 +651,17 @@ def _clause_areas(clause: Span, sent: Span) -> list[str]:
 
 def _implicit_pair(clause: Span, states: dict[str, Token], recent: tuple[str, str] | None) -> tuple[str, str] | None:
     """ "Relations between the two NATO allies have plummeted", "Bilateral trading ties are deepening":
-    a clause about a relationship that names at most one state is about the pair named last."""
-    if recent is None or len(states) > 1 or (states and next(iter(states)) not in recent):
+    a clause about a relationship that names at most one state is about the pair named last. "The
+    two" ("the two presidents", "the two are energy partners") are that pair even beside a third
+    state ("the two presidents are cooperating in Syria")."""
+    if recent is None or len(states) > 1:
+        return None
+    the_two = any(t.lower_ == "two" and t.i > clause.start and clause.doc[t.i - 1].lower_ == "the"
+                  and (t.head.tag_ in ("NNS", "NNPS") or t.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj"))
+                  for t in clause)
+    if states and next(iter(states)) not in recent and not the_two:
         return None
     words = {t.lower_ for t in clause} | {t.lemma_.lower() for t in clause}
-    the_two = any(t.lower_ == "two" and t.head.tag_ in ("NNS", "NNPS") and t.i > clause.start
-                  and clause.doc[t.i - 1].lower_ == "the" for t in clause)
     if the_two or words & _PAIR_WORDS or words & _RELATION_NOUNS:
         return recent
     return None
