@@ -82,3 +82,10 @@ def test_quotes_according_to_a_tweet_by_someone_names_the_speaker(analyse):
                   'Mike Pompeo.', published="2019-01-21")
     (quote,) = doc.quotes
     assert quote.speaker is not None and quote.speaker.actor_id == "pompeo"
+
+
+def test_quotes_the_spokesperson_is_the_one_named_before_not_a_state_of_the_sentence(analyse):
+    doc = analyse('A U.S. State Department spokesperson expressed sorrow over the lives lost. "We have urged '
+                  'the Haitian government to act on the prisons," the spokesperson said.', published="2021-02-26")
+    (quote,) = doc.quotes
+    assert quote.speaker is not None and quote.speaker.country == "USA"

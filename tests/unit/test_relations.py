@@ -249,8 +249,11 @@ def test_relations_words_about_two_other_states_say_nothing_of_a_third(analyse):
 
 
 def test_relations_undoing_a_measure_is_a_step_toward_the_other_side(analyse):
-    doc = analyse("Japan asked the United States to lift the sanctions placed on Iran.", published="2021-03-01")
+    doc = analyse("The United States offered to lift the sanctions placed on Iran.", published="2021-03-01")
     assert _kinds(doc, "IRN", "USA") == {"convergence"}
+    # asked of Washington by a third state, the lifting is not yet Washington's step (2026-12-07)
+    asked = analyse("Japan asked the United States to lift the sanctions placed on Iran.", published="2021-03-01")
+    assert "convergence" not in _kinds(asked, "IRN", "USA")
 
 
 def test_relations_a_cue_in_a_hyphenated_description_is_no_act(analyse):
@@ -339,3 +342,11 @@ def test_relations_a_state_organ_no_state_was_found_for_is_the_article_s_state(a
     assert "divergence" in _kinds(doc, "KEN", "TZA")
     doc = analyse(lead + "Protesters condemned Uganda and Tanzania for closing the border.", published="2021-05-01")
     assert not {(a, b) for a, b, *_ in _lines(doc)} & {("KEN", "TZA"), ("KEN", "UGA")}
+
+
+def test_relations_what_an_appeal_asks_for_is_not_done(analyse):
+    # "strengthen cooperation" is what Washington asks of Haiti, not an accord the two have reached
+    doc = analyse("The United States urged Haiti to strengthen its cooperation with the police.", published="2021-02-26")
+    assert "convergence" not in _kinds(doc, "HTI", "USA")
+    done = analyse("The United States and Haiti agreed to strengthen their cooperation.", published="2021-02-26")
+    assert "convergence" in _kinds(done, "HTI", "USA")

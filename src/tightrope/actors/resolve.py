@@ -197,7 +197,13 @@ class ActorStage:
         if agent is None or _is_condition(token):
             return []
         word, sector, is_person = agent
-        owners = _modifier_refs(token, refs) or _place_refs(token, refs) or _locale_refs(token, refs)
+        owners = _modifier_refs(token, refs) or _place_refs(token, refs)
+        if not owners:
+            # "the spokesperson said" is the spokesperson named before, more surely than a state its sentence names
+            antecedent = _definite_antecedent(token, refs)
+            if antecedent:
+                return antecedent
+            owners = _locale_refs(token, refs)
         if is_person and len(owners) == 1 and owners[0].country:
             person = book.recent_person(owners[0].country, word, before=token)
             if person is None and not (token.dep_ == "compound" and token.head.pos_ == "PROPN"):
@@ -230,6 +236,20 @@ class ActorStage:
             return []
         book.add_mention(person.actor_id, token)
         return [person]
+
+
+def _definite_antecedent(token: Token, refs: dict[int, list[ActorRef]]) -> list[ActorRef]:
+    """ "A U.S. State Department spokesperson said ... the spokesperson told VOA": a bare definite
+    agent noun is the last earlier mention of the same noun, when that one was placed. An earlier
+    mention no actor was found for stops the search (it may be the one meant)."""
+    if not any(c.dep_ == "det" and c.lower_ == "the" for c in token.children) or any(
+            c.dep_ in ("amod", "compound", "poss", "nmod") for c in token.children):
+        return []
+    for j in range(token.i - 1, -1, -1):
+        earlier = token.doc[j]
+        if earlier.lemma_ == token.lemma_ and earlier.pos_ == token.pos_:
+            return refs.get(j, [])
+    return []
 
 
 def _in_feature_name(span: Span, place: Span | None) -> bool:

@@ -473,6 +473,8 @@ def _cue_votes(clause: Span, skip: frozenset[int] = frozenset()) -> tuple[dict[s
             continue  # "sent them back to Mexico": no backing
         if _in_hyphenated_modifier(token):
             continue  # "high-threat illegal aliens", "anti-war protesters": a description, not an act
+        if _asked_for(token, clause):
+            continue  # "urged the Haitian authorities to strengthen the rule of law": asked, not done
         negated = _negated(token)
         if kind == "divergence" and not negated and _undone(token):
             # "proposed to lift sanctions placed on North Korea": undoing a measure is a conciliatory act
@@ -498,6 +500,21 @@ def _cue_votes(clause: Span, skip: frozenset[int] = frozenset()) -> tuple[dict[s
             votes[kind] += 1
             words.append(token.text)
     return votes, words, whole, owned
+
+
+#: Verbs of appeal: what they ask another to do has not been done ("urged Haiti to strengthen ...").
+_APPEALS = {"urge", "call", "press", "demand", "ask", "appeal", "implore", "exhort", "push", "encourage"}
+
+
+def _asked_for(token: Token, clause: Span) -> bool:
+    """The cue word lies in what a verb of appeal asks for: its infinitive complement ("urged the
+    authorities to take steps to strengthen the rule of law", "called on Iran to cooperate")."""
+    node = token
+    while node.head.i != node.i and clause.start <= node.head.i < clause.end:
+        if node.dep_ in ("xcomp", "ccomp") and node.pos_ in ("VERB", "AUX") and node.head.lemma_.lower() in _APPEALS:
+            return True
+        node = node.head
+    return False
 
 
 def _in_hyphenated_modifier(token: Token) -> bool:
