@@ -350,3 +350,16 @@ def test_relations_what_an_appeal_asks_for_is_not_done(analyse):
     assert "convergence" not in _kinds(doc, "HTI", "USA")
     done = analyse("The United States and Haiti agreed to strengthen their cooperation.", published="2021-02-26")
     assert "convergence" in _kinds(done, "HTI", "USA")
+
+
+def test_relations_the_occasion_of_an_act_is_not_what_was_done(analyse):
+    # "the summit", "the talks" say where: the act is what the two did there
+    soured = analyse("Relations between Brazil and Argentina soured at the summit.", published="2021-03-01")
+    assert _kinds(soured, "ARG", "BRA") == {"divergence"}
+
+
+def test_relations_an_organisation_named_as_the_venue_is_no_party(analyse):
+    # the Security Council is where the United States spoke, not a party that criticised anyone
+    doc = analyse("Haiti's president was criticized by U.S. representatives at a Security Council meeting.",
+                  published="2021-02-26")
+    assert {(r.a, r.b) for r in doc.relations if r.kind != "third_party"} == {("HTI", "USA")}

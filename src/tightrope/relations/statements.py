@@ -275,7 +275,7 @@ def _states(clause: Span, home: str | None = None) -> tuple[dict[str, Token], di
         for ref in token._.get(TOKEN_ATTR) or []:
             if _state(ref) and not _a_location(token) and not _of_a_nonstate_agent(token, ref.country):
                 states.setdefault(ref.country, token)
-            elif ref.actor_id and ref.code and ref.code.startswith("IGO"):
+            elif ref.actor_id and ref.code and ref.code.startswith("IGO") and not _a_location(token):
                 groups.setdefault(ref.actor_id, token)
     organ = next((t for t in clause if (t._.get(AGENT_ATTR) or ("", ""))[1] in _ORGANS), None)
     if home and organ is not None and home not in states:
@@ -475,6 +475,8 @@ def _cue_votes(clause: Span, skip: frozenset[int] = frozenset()) -> tuple[dict[s
             continue  # "high-threat illegal aliens", "anti-war protesters": a description, not an act
         if _asked_for(token, clause):
             continue  # "urged the Haitian authorities to strengthen the rule of law": asked, not done
+        if _an_occasion(token):
+            continue  # "criticized by the U.S. at a Security Council meeting": where, not what
         negated = _negated(token)
         if kind == "divergence" and not negated and _undone(token):
             # "proposed to lift sanctions placed on North Korea": undoing a measure is a conciliatory act
@@ -515,6 +517,14 @@ def _asked_for(token: Token, clause: Span) -> bool:
             return True
         node = node.head
     return False
+
+
+def _an_occasion(token: Token) -> bool:
+    """ "at a Security Council meeting", "during the talks": a cue noun naming the occasion of an act
+    says where it was done, not what was done (as "in Qatar" names no party)."""
+    prep = token.head
+    return (token.dep_ == "pobj" and token.pos_ == "NOUN" and prep.lower_ in ("at", "during")
+            and prep.head.pos_ in ("VERB", "AUX"))
 
 
 def _in_hyphenated_modifier(token: Token) -> bool:
