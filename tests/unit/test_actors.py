@@ -215,3 +215,10 @@ def test_actors_a_capital_in_a_place_name_is_the_country_not_the_government(anal
     assert [(e.target.code) for e in doc.events] == ["IRQ"]
     doc = analyse("Moscow officials condemned Kyiv.")  # a capital as the government still is
     assert [(e.source.code, e.target.code) for e in doc.events] == [("RUSGOV", "UKRGOV")]
+
+
+def test_actors_an_acronym_given_in_brackets_stands_for_the_named_actor(analyse):
+    doc = analyse("Haiti's president praised the Haitian National Police (HNP) on Monday. "
+                  "Canada later criticised the HNP.", published="2021-02-26")
+    targets = [e.target for e in doc.events if e.source and e.source.country == "CAN"]
+    assert targets and targets[0].country == "HTI" and targets[0].sector == "COP"

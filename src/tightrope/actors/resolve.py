@@ -155,6 +155,10 @@ class ActorStage:
                 found = self._agent_refs(token, refs, book) or self._pronoun_ref(token, refs, book)
                 if found:
                     refs[token.i] = found
+        acronyms = _acronyms(parsed, refs)
+        for token in parsed:
+            if token.i not in refs and token.text in acronyms:
+                refs[token.i] = [acronyms[token.text]]  # "the HNP", after "the Haitian National Police (HNP)"
         for token in parsed:
             token._.set(TOKEN_ATTR, refs.get(token.i))
             agent = _agent_word(token, self.kb) if token.i not in refs else None
@@ -236,6 +240,21 @@ class ActorStage:
             return []
         book.add_mention(person.actor_id, token)
         return [person]
+
+
+def _acronyms(parsed: Doc, refs: dict[int, list[ActorRef]]) -> dict[str, ActorRef]:
+    """ "the Haitian National Police (HNP)": an acronym no list knows, given in brackets after a name
+    that was placed, stands for that actor wherever the article uses it."""
+    found: dict[str, ActorRef] = {}
+    for token in parsed[2:-1]:
+        before = parsed[token.i - 2]
+        if (token.i in refs or not (2 <= len(token.text) <= 6 and token.text.isupper() and token.text.isalpha())
+                or parsed[token.i - 1].text != "(" or parsed[token.i + 1].text != ")"):
+            continue
+        placed = refs.get(before.i) or []
+        if len(placed) == 1 and token.text not in found:
+            found[token.text] = placed[0]
+    return found
 
 
 def _definite_antecedent(token: Token, refs: dict[int, list[ActorRef]]) -> list[ActorRef]:
