@@ -222,3 +222,15 @@ def test_actors_an_acronym_given_in_brackets_stands_for_the_named_actor(analyse)
                   "Canada later criticised the HNP.", published="2021-02-26")
     targets = [e.target for e in doc.events if e.source and e.source.country == "CAN"]
     assert targets and targets[0].country == "HTI" and targets[0].sector == "COP"
+
+
+def test_actors_the_court_is_the_court_named_before(analyse):
+    doc = analyse("The International Court of Justice heard Somalia's case on Monday. Later the court rejected "
+                  "Kenya's request.", published="2021-03-01")
+    assert [(e.source.actor_id, e.target.country) for e in doc.events if e.trigger.text.startswith("rejected")] == [("ICJ", "KEN")]
+
+
+def test_actors_the_two_presidents_are_not_the_president_named_last(analyse):
+    doc = analyse("Russian President Vladimir Putin met Recep Tayyip Erdogan on Monday. The two presidents "
+                  "criticised NATO.", published="2021-03-01")
+    assert not any(e.source and e.source.country == "RUS" for e in doc.events if e.trigger.text.startswith("criticised"))

@@ -259,15 +259,18 @@ def _acronyms(parsed: Doc, refs: dict[int, list[ActorRef]]) -> dict[str, ActorRe
 
 def _definite_antecedent(token: Token, refs: dict[int, list[ActorRef]]) -> list[ActorRef]:
     """ "A U.S. State Department spokesperson said ... the spokesperson told VOA": a bare definite
-    agent noun is the last earlier mention of the same noun, when that one was placed. An earlier
+    agent noun is the last earlier mention of the same noun (or a name it heads: "the court", after
+    "the International Court of Justice"), when that one was placed. An earlier
     mention no actor was found for stops the search (it may be the one meant)."""
     if not any(c.dep_ == "det" and c.lower_ == "the" for c in token.children) or any(
-            c.dep_ in ("amod", "compound", "poss", "nmod") for c in token.children):
-        return []
+            c.dep_ in ("amod", "compound", "poss", "nmod", "nummod") for c in token.children):
+        return []  # "the two presidents" are not the president named last
+    plural = token.tag_ in ("NNS", "NNPS")
     for j in range(token.i - 1, -1, -1):
         earlier = token.doc[j]
-        if earlier.lemma_ == token.lemma_ and earlier.pos_ == token.pos_:
-            return refs.get(j, [])
+        if (earlier.lemma_.lower() == token.lemma_.lower() and earlier.pos_ in (token.pos_, "PROPN")
+                and (earlier.tag_ in ("NNS", "NNPS")) == plural):
+            return refs.get(j, [])  # "the court", after "the International Court of Justice"
     return []
 
 
