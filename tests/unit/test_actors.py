@@ -234,3 +234,11 @@ def test_actors_the_two_presidents_are_not_the_president_named_last(analyse):
     doc = analyse("Russian President Vladimir Putin met Recep Tayyip Erdogan on Monday. The two presidents "
                   "criticised NATO.", published="2021-03-01")
     assert not any(e.source and e.source.country == "RUS" for e in doc.events if e.trigger.text.startswith("criticised"))
+
+
+def test_actors_a_first_name_alone_is_the_person_named_in_full_before(analyse):
+    # Malay, Chinese and Korean names are shortened to their first word: "Mahathir", "Kim"
+    doc = analyse("Malaysian Prime Minister Mahathir Mohamad arrived in Tokyo on Monday. Later Mahathir "
+                  "criticised China.", published="2019-08-01")
+    (event,) = [e for e in doc.events if e.trigger.text.startswith("criticised")]
+    assert event.source.country == "MYS"

@@ -500,11 +500,17 @@ class _ActorBook:
         return self._person(pid, entity.name, token.doc[token.i:token.i + 1])
 
     def by_surname(self, token: Token) -> ActorRef | None:
-        """A person named earlier in full (known or not) whose last name this token is, if exactly one."""
-        found = {ref.actor_id: ref for start, ref, _ in self._people
-                 if start < token.i and ref.actor_id
-                 and any(len(m.text.split()) > 1 and m.text.split()[-1] == token.text
-                         for m in self._mentions.get(ref.actor_id, {}).values())}
+        """A person named earlier in full (known or not) whose last name this token is, if exactly one;
+        else one whose first name it is ("Mahathir" after "Mahathir Mohamad", "Kim" after "Kim Jong
+        Un": names whose short form is their first word), if exactly one."""
+        found: dict[str, ActorRef] = {}
+        for word in (-1, 0):
+            found = {ref.actor_id: ref for start, ref, _ in self._people
+                     if start < token.i and ref.actor_id
+                     and any(len(m.text.split()) > 1 and m.text.split()[word] == token.text
+                             for m in self._mentions.get(ref.actor_id, {}).values())}
+            if found:
+                break
         if len(found) != 1:
             return None
         ref = next(iter(found.values()))

@@ -455,6 +455,8 @@ def _cue_votes(clause: Span, skip: frozenset[int] = frozenset()) -> tuple[dict[s
         found = cues.get(token.lemma_.lower()) or cues.get(token.lower_)
         if found is None or token.i in skip:
             continue
+        if token.dep_ == "compound" and (cues.get(token.head.lemma_.lower()) or cues.get(token.head.lower_)):
+            continue  # "the ceasefire agreement" is one cue, read at its head
         if _conceded(token, clause):
             conceded.append((found[0], token))
             continue
