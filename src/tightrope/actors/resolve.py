@@ -159,7 +159,6 @@ class ActorStage:
         for token in parsed:
             if token.i not in refs and token.text in acronyms:
                 refs[token.i] = [acronyms[token.text]]  # "the HNP", after "the Haitian National Police (HNP)"
-        for token in parsed:
             token._.set(TOKEN_ATTR, refs.get(token.i))
             agent = _agent_word(token, self.kb) if token.i not in refs else None
             token._.set(AGENT_ATTR, agent[:2] if agent else None)

@@ -272,10 +272,13 @@ def _states(clause: Span, home: str | None = None) -> tuple[dict[str, Token], di
     states: dict[str, Token] = {}
     groups: dict[str, Token] = {}
     for token in clause:
-        for ref in token._.get(TOKEN_ATTR) or []:
-            if _state(ref) and not _a_location(token) and not _of_a_nonstate_agent(token, ref.country):
+        refs = token._.get(TOKEN_ATTR) or []
+        if not refs or _a_location(token):
+            continue
+        for ref in refs:
+            if _state(ref) and not _of_a_nonstate_agent(token, ref.country):
                 states.setdefault(ref.country, token)
-            elif ref.actor_id and ref.code and ref.code.startswith("IGO") and not _a_location(token):
+            elif ref.actor_id and ref.code and ref.code.startswith("IGO"):
                 groups.setdefault(ref.actor_id, token)
     organ = next((t for t in clause if (t._.get(AGENT_ATTR) or ("", ""))[1] in _ORGANS), None)
     if home and organ is not None and home not in states:
@@ -398,14 +401,20 @@ def _conceded(token: Token, clause: Span) -> bool:
     """The cue word lies in the object of a concession ("beyond current bilateral tensions", "in
     spite of the dispute", "despite backing rival sides"): the clause sets it aside, so it counts
     only when no other word of the clause says a side."""
-    node = token
-    while node.head.i != node.i and clause.start <= node.head.i < clause.end:
+    for node in _path_up(token, clause):
         prep = node.head
         if node.dep_ in ("pobj", "pcomp") and (prep.lower_ in _CONCESSIVE or (
                 prep.lower_ == "of" and prep.i > 0 and node.doc[prep.i - 1].lower_ in ("spite", "regardless"))):
             return True
-        node = node.head
     return False
+
+
+def _path_up(token: Token, clause: Span):
+    """The token and each word above it whose head still lies in the clause (what hangs from what)."""
+    node = token
+    while node.head.i != node.i and clause.start <= node.head.i < clause.end:
+        yield node
+        node = node.head
 
 
 #: What two states can hold in common: "the same position", "shared concerns", "mutual trust".
@@ -513,12 +522,8 @@ _APPEALS = {"urge", "call", "press", "demand", "ask", "appeal", "implore", "exho
 def _asked_for(token: Token, clause: Span) -> bool:
     """The cue word lies in what a verb of appeal asks for: its infinitive complement ("urged the
     authorities to take steps to strengthen the rule of law", "called on Iran to cooperate")."""
-    node = token
-    while node.head.i != node.i and clause.start <= node.head.i < clause.end:
-        if node.dep_ in ("xcomp", "ccomp") and node.pos_ in ("VERB", "AUX") and node.head.lemma_.lower() in _APPEALS:
-            return True
-        node = node.head
-    return False
+    return any(node.dep_ in ("xcomp", "ccomp") and node.pos_ in ("VERB", "AUX") and node.head.lemma_.lower() in _APPEALS
+               for node in _path_up(token, clause))
 
 
 def _an_occasion(token: Token) -> bool:
