@@ -363,3 +363,40 @@ def test_relations_an_organisation_named_as_the_venue_is_no_party(analyse):
     doc = analyse("Haiti's president was criticized by U.S. representatives at a Security Council meeting.",
                   published="2021-02-26")
     assert {(r.a, r.b) for r in doc.relations if r.kind != "third_party"} == {("HTI", "USA")}
+
+
+_SOMALIA = ("Somalia and the United States held talks in Mogadishu on Monday. Somalia and the United States "
+            "discussed the vote in a second meeting. ")
+
+
+def test_relations_a_clause_whose_only_actor_is_one_of_the_main_pair_is_about_that_pair(analyse):
+    doc = analyse(_SOMALIA + "On Tuesday, the United States criticised the approval of the bill.",
+                  published="2021-04-14")
+    last = [r for r in doc.relations if r.evidence.text.startswith("On Tuesday")]
+    assert last and {(r.a, r.b, r.kind) for r in last} == {("SOM", "USA", "divergence")}
+    assert "the article's main pair" in last[0].basis
+
+
+def test_relations_a_clause_naming_another_actor_is_not_about_the_main_pair(analyse):
+    doc = analyse(_SOMALIA + "On Tuesday, Somali officials accused al-Shabaab of plotting the attack.", published="2021-04-14")
+    assert not [r for r in doc.relations if r.evidence.text.startswith("On Tuesday")]
+    doc = analyse(_SOMALIA + "On Tuesday, Somalia banned the import of chicks from Europe.", published="2021-04-14")
+    assert not [r for r in doc.relations if r.evidence.text.startswith("On Tuesday")]
+
+
+def test_relations_a_single_state_is_no_line_where_no_pair_is_named_twice(analyse):
+    doc = analyse("Somalia and the United States held talks on Monday. On Tuesday, the United States said it was "
+                  "criticised the approval of the bill.", published="2021-04-14")
+    assert not [r for r in doc.relations if r.evidence.text.startswith("On Tuesday")]
+
+
+def test_relations_a_decade_long_before_the_article_is_background(analyse):
+    doc = analyse("Relations between Turkey and Israel soured in the 1990s.", published="2021-05-10")
+    assert doc.relations and all(r.background for r in doc.relations)
+    doc = analyse("Relations between Turkey and Israel soured in the 2020s.", published="2021-05-10")
+    assert doc.relations and not any(r.background for r in doc.relations)
+
+
+def test_relations_an_anniversary_is_of_something_long_ago(analyse):
+    doc = analyse("The ceremony marked the 20th anniversary of the attack by Iraq on Kuwait.", published="2010-08-02")
+    assert doc.relations and all(r.background for r in doc.relations)

@@ -45,6 +45,10 @@ _PRESSURE_ROOTS = {"10", "11", "12", "13", "14", "16", "17", "18", "19"}
 #: Words that start a clause of contrast inside a sentence ("..., but ...", "while ...").
 _CONTRAST = {"but", "while", "whereas", "although", "though", "however", "yet"}
 _YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
+#: "in the 1970s": a decade, counted to its last year.
+_DECADE = re.compile(r"\b(1[89]\d0|20\d0)s\b")
+#: Clauses that must name a pair together before it is the article's main pair (see ``_main_pair``).
+_MAIN_PAIR_MIN = 2
 #: "in February 2020", "last March 2019": a month with its year dates the clause to that month.
 _MONTH_YEAR = re.compile(r"\b(" + "|".join(MONTHS) + r")\s+(1[89]\d\d|20\d\d)\b", re.I)
 
@@ -55,7 +59,9 @@ _RELATION_NOUNS = {"relation", "relations", "tie", "ties", "relationship", "rela
 _PAIR_WORDS = {"bilateral", "both", "convergence", "divergence", "convergences", "divergences"}
 #: Words that tell history rather than the present.
 _HISTORY = re.compile(r"\b(traditionally|historically|formerly|(two|three|four|five|six|seven|eight|nine|ten|\d+) "
-                      r"years ago|decades ago|in the past|in past|during (his|her|their) (time|tenure|term))\b", re.I)
+                      r"years ago|decades ago|in the past|in past|during (his|her|their) (time|tenure|term)|"
+                      r"(\d+(st|nd|rd|th)|first|second|third|fourth|fifth|tenth|twentieth|fiftieth|hundredth) anniversary of)\b",
+                      re.I)
 
 
 #: Words that date a clause's act to the article's present ("this week", "on Monday", "today").
@@ -80,6 +86,8 @@ class RelationStage:
         found: dict[tuple, RelationStatement] = {}
         recent: tuple[str, str] | None = None  # the last pair named together: what "the two" refers to
         home = _home_state(doc.parsed)
+        main = _main_pair(doc.parsed, home)
+        implied: set[tuple] = set()  # lines whose pair is only the article's main pair
         for sent in doc.parsed.sents:
             clauses = _clauses(sent)
             contrast = _contrast(doc, sent, clauses)
@@ -88,17 +96,55 @@ class RelationStage:
                 speaker = _speaker_state(doc, clause)
                 if speaker and states and speaker not in states:
                     states[speaker] = clause[0]  # "Get the drug cartels out of Mexico," said the US president
-                for statement in _read_clause(doc, sent, clause, states, groups, recent):
+                alone = _alone_with(clause, states, groups, main)
+                for statement in _read_clause(doc, sent, clause, states, groups, recent, alone):
                     if contrast and statement.kind == "convergence" and {statement.a, statement.b} == {contrast.a, contrast.b}:
                         continue  # the sentence sets the two against each other
+                    if _key(statement) not in found and alone is not None:
+                        implied.add(_key(statement))
                     found.setdefault(_key(statement), statement)
                 if len(states) == 2:
                     recent = tuple(sorted(states))  # type: ignore[assignment]
             if contrast:
                 found.setdefault(_key(contrast), contrast)
-        for statement in _third_parties(list(found.values())):
+        for statement in _third_parties(list(found.values()), implied):
             found.setdefault(_key(statement), statement)
         return doc.model_copy(update={"relations": list(found.values())})
+
+
+def _main_pair(parsed: Doc, home: str | None) -> tuple[str, str] | None:
+    """The two states the article names together in the most clauses (at least ``_MAIN_PAIR_MIN``;
+    the first such pair on a tie), the pair the article is about."""
+    counts: Counter[tuple[str, str]] = Counter()
+    for sent in parsed.sents:
+        for clause in _clauses(sent):
+            states, _ = _states(clause, home)
+            if 2 <= len(states) <= _MAX_STATES:
+                counts.update(itertools.combinations(sorted(states), 2))
+    if not counts:
+        return None
+    pair, n = counts.most_common(1)[0]
+    return pair if n >= _MAIN_PAIR_MIN else None
+
+
+#: Entity labels of names that may be a party to the act (a place, a people, an organisation, a person).
+_OTHER_PARTIES = {"GPE", "LOC", "NORP", "ORG", "PERSON"}
+
+
+def _alone_with(clause: Span, states: dict[str, Token], groups: dict[str, Token],
+                main: tuple[str, str] | None) -> tuple[str, str] | None:
+    """ "Blinken said the United States is deeply disappointed by the approval of the bill" in an
+    article about Somalia and the US: a clause in which one state of the article's main pair is the
+    only actor (no other state, organisation, group or person of another state) is about the main
+    pair. A clause naming any other actor ("Afghan officials accused the Taliban") is about that one."""
+    if main is None or len(states) != 1 or groups or next(iter(states)) not in main:
+        return None
+    (only,) = states
+    if any(_state(r) != only for t in clause for r in t._.get(TOKEN_ATTR) or []):
+        return None
+    if any(e.label_ in _OTHER_PARTIES and not any(t._.get(TOKEN_ATTR) for t in e) for e in clause.ents):
+        return None  # "Cameroon banned the import of chicks from Europe": a party no list places
+    return main
 
 
 def _speaker_state(doc: ArticleDoc, clause: Span) -> str | None:
@@ -181,13 +227,16 @@ def _key(s: RelationStatement) -> tuple:
     return s.a, s.b, s.kind, s.area, s.third, s.evidence.start
 
 
-def _third_parties(statements: list[RelationStatement]) -> list[RelationStatement]:
+def _third_parties(statements: list[RelationStatement], implied: set[tuple] = frozenset()) -> list[RelationStatement]:
     """The article's main pairs (named together in the most clauses) and the others each of them deals
     with: a state at odds with one of a main pair is a third party of that pair, and so is a state
     one of them converges with in an area the pair itself splits over ("the measures are in response
     to Ankara's purchase of Russia's S-400" in an article where Turkey and the US diverge on
-    defence). Cooperation with a third state in an area the pair does not dispute presses on nothing."""
-    counts = Counter(frozenset((s.a, s.b)) for s in statements if s.kind != "third_party" and not s.background)
+    defence). Cooperation with a third state in an area the pair does not dispute presses on nothing.
+    Lines in ``implied`` (keys of lines whose pair is only the article's main pair) are not counted
+    in choosing the main pairs: they would count the main pair twice."""
+    counts = Counter(frozenset((s.a, s.b)) for s in statements
+                     if s.kind != "third_party" and not s.background and _key(s) not in implied)
     if not counts:
         return []
     top = counts.most_common(1)[0][1]
@@ -659,6 +708,7 @@ def _told_before(text: str, published: dt.date) -> bool:
     # a year already read with its month keeps the month's precision
     ends += [latest_day(dt.date(int(y), 1, 1), "year") for y in _YEAR.findall(text)
              if int(y) not in {day.year for day in months}]
+    ends += [latest_day(dt.date(int(y) + 9, 1, 1), "year") for y in _DECADE.findall(text)]
     return bool(ends) and (published - max(ends)).days > BACKGROUND_DAYS
 
 
@@ -710,14 +760,14 @@ def _main_parties(clause: Span, states: dict[str, Token]) -> dict[str, Token]:
 
 
 def _read_clause(doc: ArticleDoc, sent: Span, clause: Span, states: dict[str, Token], groups: dict[str, Token],
-                 recent: tuple[str, str] | None = None) -> list[RelationStatement]:
+                 recent: tuple[str, str] | None = None, alone: tuple[str, str] | None = None) -> list[RelationStatement]:
     if len(states) > _MAX_STATES:
         states = _main_parties(clause, states)
     if len(states) > _MAX_STATES or _conditional(clause):
         return []
     if states and groups:  # "He took a swipe at the Quad": a state and a grouping are a pair too
         states = {**states, **{g: t for g, t in groups.items() if len(states) + len(groups) <= _MAX_STATES + 1}}
-    implicit = _implicit_pair(clause, states, recent)
+    implicit = _implicit_pair(clause, states, recent) or alone
     start, end = clause.start_char, clause.end_char
     events = [e for e in doc.events if start <= e.trigger.start < end]
     # "The Foreign Ministry of Iraq called the attack a violation of its sovereignty": the coder placed
@@ -775,7 +825,8 @@ def _read_clause(doc: ArticleDoc, sent: Span, clause: Span, states: dict[str, To
             add(a, b, side, f"event {event.cameo} {event.cameo_name} ({event.source.name} -> {event.target.name}, "
                             f"{event.modality}{', broke down' if _side(event) != side else ''})", date=event.date)
         else:
-            add(a, b, side, f"cue words: {', '.join(cue_words[:4])}" + (" (the pair named before)" if (a, b) == implicit else ""),
+            add(a, b, side, f"cue words: {', '.join(cue_words[:4])}" + (
+                "" if (a, b) != implicit else " (the article's main pair)" if implicit == alone else " (the pair named before)"),
                 general=side in whole)
     # Third parties: C presses on one of the pair in a clause that names the other.
     for e in events:
