@@ -400,3 +400,11 @@ def test_relations_a_decade_long_before_the_article_is_background(analyse):
 def test_relations_an_anniversary_is_of_something_long_ago(analyse):
     doc = analyse("The ceremony marked the 20th anniversary of the attack by Iraq on Kuwait.", published="2010-08-02")
     assert doc.relations and all(r.background for r in doc.relations)
+
+
+def test_relations_an_organisations_official_stands_for_the_organisation(analyse):
+    # Stoltenberg is NATO's party to the pressure on Turkey, not a third party of his own
+    doc = analyse("NATO Secretary General Jens Stoltenberg warned Turkey over its purchase of Russian missiles.",
+                  published="2019-12-16")
+    assert {(r.a, r.b, r.third) for r in doc.relations if r.kind == "third_party"} == {("RUS", "TUR", "NATO")}
+    assert {(r.a, r.b) for r in doc.relations} <= {("RUS", "TUR"), ("NATO", "TUR")}

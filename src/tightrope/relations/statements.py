@@ -157,6 +157,21 @@ def _speaker_state(doc: ArticleDoc, clause: Span) -> str | None:
     return None
 
 
+@functools.lru_cache(maxsize=1)
+def _organisations() -> dict[str, str]:
+    """CAMEO code -> id of each organisation and grouping in the actor lists (IGONAT -> NATO)."""
+    return {row["code"]: row["id"] for row in read_table("actors/groups.csv", ("id", "code"))
+            if row["code"].startswith("IGO")}
+
+
+def _organisation(ref: ActorRef) -> str | None:
+    """The intergovernmental organisation an actor is or acts for: NATO for NATO and for its
+    secretary general ("Jens Stoltenberg" is NATO's party to a relation, not a party of his own)."""
+    if not ref.actor_id or not ref.code or not ref.code.startswith("IGO"):
+        return None
+    return _organisations().get(ref.code, ref.actor_id)
+
+
 def _state(ref: ActorRef | Speaker) -> str | None:
     """The state an actor acts for: its country, unless it is of a sector that is not the state (an
     insurgency, the opposition, a gang, a private citizen, the press): docs/BRIEFS.md "What makes a line".
@@ -327,8 +342,8 @@ def _states(clause: Span, home: str | None = None) -> tuple[dict[str, Token], di
         for ref in refs:
             if _state(ref) and not _of_a_nonstate_agent(token, ref.country):
                 states.setdefault(ref.country, token)
-            elif ref.actor_id and ref.code and ref.code.startswith("IGO"):
-                groups.setdefault(ref.actor_id, token)
+            elif _organisation(ref):
+                groups.setdefault(_organisation(ref), token)
     organ = next((t for t in clause if (t._.get(AGENT_ATTR) or ("", ""))[1] in _ORGANS), None)
     if home and organ is not None and home not in states:
         states[home] = organ
@@ -832,7 +847,7 @@ def _read_clause(doc: ArticleDoc, sent: Span, clause: Span, states: dict[str, To
     for e in events:
         if e.cameo[:2] not in _PRESSURE_ROOTS or e.modality == "hypothetical" or not e.source or not e.target:
             continue
-        third = _state(e.source) or (e.source.actor_id if e.source.actor_id in groups else None)
+        third = _state(e.source) or (_organisation(e.source) if _organisation(e.source) in groups else None)
         target = _state(e.target)
         if not third or not target or target not in states or third == target:
             continue
@@ -848,7 +863,7 @@ def _co_sources(clause: Span, source: str) -> list[str]:
     """The states and organisations listed with the source of an act ("The United States, United
     Nations and rights groups condemned Thailand"): each of them did it too."""
     heads = {_mention_head(t).i for t in clause
-             if any(source in (_state(r), r.actor_id) for r in t._.get(TOKEN_ATTR) or [])}
+             if any(source in (_state(r), _organisation(r)) for r in t._.get(TOKEN_ATTR) or [])}
     found: list[str] = []
     for i in heads:
         head = clause.doc[i]
@@ -857,7 +872,7 @@ def _co_sources(clause: Span, source: str) -> list[str]:
         for conjunct in [*head.conjuncts, *listed]:
             for token in conjunct.subtree:
                 for ref in token._.get(TOKEN_ATTR) or []:
-                    code = _state(ref) or (ref.actor_id if ref.code and ref.code.startswith("IGO") else None)
+                    code = _state(ref) or _organisation(ref)
                     if code and code != source and code not in found:
                         found.append(code)
     return found
