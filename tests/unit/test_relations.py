@@ -408,3 +408,12 @@ def test_relations_an_organisations_official_stands_for_the_organisation(analyse
                   published="2019-12-16")
     assert {(r.a, r.b, r.third) for r in doc.relations if r.kind == "third_party"} == {("RUS", "TUR", "NATO")}
     assert {(r.a, r.b) for r in doc.relations} <= {("RUS", "TUR"), ("NATO", "TUR")}
+
+
+def test_relations_a_description_of_a_party_is_not_the_clauses_act(analyse):
+    # "two long-time U.S. allies" describes Mexico and Canada; what Washington did is the roiling
+    doc = analyse("Washington roiled relations with Mexico and Canada, two long-time U.S. allies.", published="2025-03-10")
+    assert _kinds(doc, "MEX", "USA") == {"divergence"}
+    # with no act of its own that says a side, the clause's description of a party says it
+    doc = analyse("The US president spoke of Mexico, which is a long-time ally of the United States.", published="2025-03-10")
+    assert _kinds(doc, "MEX", "USA") == {"convergence"}

@@ -518,6 +518,31 @@ def _cue_votes(clause: Span, skip: frozenset[int] = frozenset()) -> tuple[dict[s
     words, the sides voted for by a word about the relationship as a whole ("tensions", "good
     relations"), and the votes of words whose own dependents name two states, which speak of those
     two only ("Russia's war against Ukraine")."""
+    described = _described(clause) - skip
+    read = _cue_votes_of(clause, skip | described)
+    if described and not any(read[0].values()):
+        # "relations with Canada and Mexico, which are long-time U.S. allies": what describes a
+        # party says its side only when the clause's own act says none
+        read = _cue_votes_of(clause, skip | (frozenset(range(clause.start, clause.end)) - described))
+    return read
+
+
+def _described(clause: Span) -> frozenset[int]:
+    """Tokens of the relative clauses and appositions that describe an actor the clause names
+    ("Canada and Mexico, which are long-time U.S. allies", "Greece, Turkey's rival"): a description
+    of a party, not the clause's act."""
+    inside = range(clause.start, clause.end)
+    return frozenset(t.i for head in clause if head.dep_ in ("relcl", "appos") and head.head.i in inside
+                     and any(x._.get(TOKEN_ATTR) for x in (head.head, *head.head.conjuncts))
+                     for t in head.subtree if t.i in inside)
+
+
+def _cue_votes_of(clause: Span, skip: frozenset[int] = frozenset()) -> tuple[dict[str, int], list[str], set[str],
+                                                                     list[tuple[str, set[str]]]]:
+    """The cue votes of :func:`_cue_votes`: votes of the clause's cue words per side (leaving out the tokens at the indices in ``skip``), the
+    words, the sides voted for by a word about the relationship as a whole ("tensions", "good
+    relations"), and the votes of words whose own dependents name two states, which speak of those
+    two only ("Russia's war against Ukraine")."""
     cues = load_cues()
     votes = {"convergence": 0, "divergence": 0}
     words = []
