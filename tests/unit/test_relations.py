@@ -417,3 +417,15 @@ def test_relations_a_description_of_a_party_is_not_the_clauses_act(analyse):
     # with no act of its own that says a side, the clause's description of a party says it
     doc = analyse("The US president spoke of Mexico, which is a long-time ally of the United States.", published="2025-03-10")
     assert _kinds(doc, "MEX", "USA") == {"convergence"}
+
+
+def test_relations_according_to_says_who_says_it_not_an_accord(analyse):
+    doc = analyse("According to Japan, China has been building bases on the islands.", published="2021-03-01")
+    assert "convergence" not in _kinds(doc, "CHN", "JPN")
+
+
+def test_relations_what_a_question_asks_about_has_not_happened(analyse):
+    doc = analyse("Japan will have to see whether another summit with China is appropriate.", published="2021-03-01")
+    assert "convergence" not in _kinds(doc, "CHN", "JPN")
+    held = analyse("Japan held another summit with China.", published="2021-03-01")
+    assert "convergence" in _kinds(held, "CHN", "JPN")

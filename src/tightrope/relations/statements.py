@@ -571,10 +571,14 @@ def _cue_votes_of(clause: Span, skip: frozenset[int] = frozenset()) -> tuple[dic
             continue  # "declined to attend", "declined the offer"; not "the number declined to 230,000"
         if token.lower_ == "back" and token.pos_ != "VERB":
             continue  # "sent them back to Mexico": no backing
+        if token.lower_ == "according" and token.i + 1 < len(token.doc) and token.doc[token.i + 1].lower_ == "to":
+            continue  # "according to a U.N. report": who says it, no accord
         if _in_hyphenated_modifier(token):
             continue  # "high-threat illegal aliens", "anti-war protesters": a description, not an act
         if _asked_for(token, clause):
             continue  # "urged the Haitian authorities to strengthen the rule of law": asked, not done
+        if _in_question(token, clause):
+            continue  # "we will have to see whether another summit is appropriate": asked, not held
         if _an_occasion(token):
             continue  # "criticized by the U.S. at a Security Council meeting": where, not what
         negated = _negated(token)
@@ -613,6 +617,13 @@ def _asked_for(token: Token, clause: Span) -> bool:
     authorities to take steps to strengthen the rule of law", "called on Iran to cooperate")."""
     return any(node.dep_ in ("xcomp", "ccomp") and node.pos_ in ("VERB", "AUX") and node.head.lemma_.lower() in _APPEALS
                for node in _path_up(token, clause))
+
+
+def _in_question(token: Token, clause: Span) -> bool:
+    """The cue word lies in a question the clause asks ("to see whether another summit is
+    appropriate", "undecided whether to join the sanctions"): what is asked about has not happened."""
+    nodes = [token, *(n.head for n in _path_up(token, clause))]
+    return any(c.dep_ == "mark" and c.lower_ == "whether" for node in nodes for c in node.children)
 
 
 def _an_occasion(token: Token) -> bool:
