@@ -429,3 +429,8 @@ def test_relations_what_a_question_asks_about_has_not_happened(analyse):
     assert "convergence" not in _kinds(doc, "CHN", "JPN")
     held = analyse("Japan held another summit with China.", published="2021-03-01")
     assert "convergence" in _kinds(held, "CHN", "JPN")
+
+
+def test_relations_where_a_meeting_sat_or_a_person_serves_is_no_party(analyse):
+    doc = analyse("Iran's foreign minister held talks with his Saudi counterpart in Beijing.", published="2023-05-10")
+    assert {(r.a, r.b, r.kind) for r in doc.relations} == {("IRN", "SAU", "convergence")}

@@ -354,13 +354,23 @@ def _states(clause: Span, home: str | None = None) -> tuple[dict[str, Token], di
 _IN_A_PARTY = {"invest", "intervene", "interfere", "meddle", "participate", "involve", "engage", "trust", "believe"}
 
 
+#: Nouns of a meeting: "talks in Geneva", "a summit in Beijing" name where it sat, not a party.
+_VENUE_NOUNS = {"talk", "talks", "meeting", "summit", "conference", "negotiation", "negotiations", "session", "forum"}
+
+
 def _a_location(token: Token) -> bool:
     """ "met a US envoy in Qatar", "talks at Geneva": a state named as where an act took place is
     not a party to it (docs/BRIEFS.md)."""
     head = _mention_head(token)
     prep = head.head
-    return (head.dep_ == "pobj" and prep.lower_ in ("in", "at") and prep.head.pos_ in ("VERB", "AUX")
-            and prep.head.lemma_.lower() not in _IN_A_PARTY)
+    if head.dep_ != "pobj" or prep.lower_ not in ("in", "at"):
+        return False
+    held = prep.head
+    if held.pos_ in ("VERB", "AUX"):
+        return held.lemma_.lower() not in _IN_A_PARTY
+    # "talks with his Saudi counterpart in Beijing", "a summit in Doha": where the person serves or
+    # the meeting sits
+    return held.pos_ in ("NOUN", "PROPN") and (held.lemma_.lower() in _VENUE_NOUNS or bool(held._.get(TOKEN_ATTR)))
 
 
 def _of_a_nonstate_agent(token: Token, country: str) -> bool:
@@ -667,7 +677,8 @@ def _own_parties(token: Token) -> set[str]:
     found: set[str] = set()
     for word in near:
         for t in word.subtree:
-            found |= {_state(r) for r in t._.get(TOKEN_ATTR) or [] if _state(r)}
+            if not _a_location(t):
+                found |= {_state(r) for r in t._.get(TOKEN_ATTR) or [] if _state(r)}
     return found
 
 
