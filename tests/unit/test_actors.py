@@ -242,3 +242,10 @@ def test_actors_a_first_name_alone_is_the_person_named_in_full_before(analyse):
                   "criticised China.", published="2019-08-01")
     (event,) = [e for e in doc.events if e.trigger.text.startswith("criticised")]
     assert event.source.country == "MYS"
+
+
+def test_actors_presidents_in_the_plural_are_not_the_one_office_holder(analyse):
+    # "in Syria" is where the two act; Syria's president that day is not "the two presidents"
+    doc = analyse("Russia and China signed a pipeline deal on Monday. The two presidents are cooperating "
+                  "closely in Syria.", published="2019-11-25")
+    assert "assad" not in {a.id for a in doc.actors}

@@ -98,7 +98,7 @@ def test_relations_a_broken_agreement_is_a_divergence(analyse, pipeline):
         doc = ArticleDoc(article=Article.from_text(text))
         for stage in pipeline.stages[:2]:  # parse, actors
             doc = stage(doc)
-        votes, words, _, _ = _cue_votes(doc.parsed[:])
+        votes, words, *_ = _cue_votes(doc.parsed[:])
         assert votes == {"convergence": 0, "divergence": 1} and words == ["failed agreement"]
     doc = analyse("Somalia and Kenya signed a trade agreement.", published="2021-03-01")
     assert "convergence" in _kinds(doc, "KEN", "SOM")
@@ -434,3 +434,20 @@ def test_relations_what_a_question_asks_about_has_not_happened(analyse):
 def test_relations_where_a_meeting_sat_or_a_person_serves_is_no_party(analyse):
     doc = analyse("Iran's foreign minister held talks with his Saudi counterpart in Beijing.", published="2023-05-10")
     assert {(r.a, r.b, r.kind) for r in doc.relations} == {("IRN", "SAU", "convergence")}
+
+
+def test_relations_a_cue_speaks_of_pairs_with_its_verbs_subject_in_them(analyse):
+    # China opposes the contact: the contact between the two others is not a divergence of theirs
+    doc = analyse("Beijing firmly opposes any official contact between the United States and Taiwan.", published="2023-05-10")
+    assert "divergence" in _kinds(doc, "CHN", "USA") and "divergence" in _kinds(doc, "CHN", "TWN")
+    assert "divergence" not in _kinds(doc, "TWN", "USA")
+    doc = analyse("Ankara has blocked Sweden's bid to join NATO.", published="2023-05-10")
+    assert _kinds(doc, "SWE", "TUR") == {"divergence"}
+    # Turkey presses on Sweden's dealings with NATO (a third party), not a split of Sweden and NATO
+    assert {(r.kind, r.third) for r in doc.relations if {r.a, r.b} == {"NATO", "SWE"}} <= {("third_party", "TUR")}
+
+
+def test_relations_at_war_and_at_odds_are_states_not_occasions(analyse):
+    assert _kinds(analyse("France and Italy are at odds over migration policy.", published="2023-05-10"),
+                  "FRA", "ITA") == {"divergence"}
+    assert _kinds(analyse("Russia and Ukraine are at war.", published="2023-05-10"), "RUS", "UKR") == {"divergence"}

@@ -207,7 +207,8 @@ class ActorStage:
             if antecedent:
                 return antecedent
             owners = _locale_refs(token, refs)
-        if is_person and len(owners) == 1 and owners[0].country:
+        # "the two presidents", "presidents" are never the one office holder
+        if is_person and len(owners) == 1 and owners[0].country and token.tag_ not in ("NNS", "NNPS"):
             person = book.recent_person(owners[0].country, word, before=token)
             if person is None and not (token.dep_ == "compound" and token.head.pos_ == "PROPN"):
                 # "Congo's president" on the article's date: the knowledge base knows who (but in

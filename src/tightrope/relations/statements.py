@@ -71,7 +71,7 @@ _NOW = re.compile(r"\b(this (week|month|year)|today|tonight|yesterday|last week|
 
 @functools.lru_cache(maxsize=1)
 def load_cues() -> dict[str, tuple[str, str]]:
-    """Cue lemma -> (convergence or divergence, scope: any, relations, stance, whole or refusal; data/relations/README.md)."""
+    """Cue lemma -> (convergence or divergence, scope: any, relations, stance, whole, refusal or verb; data/relations/README.md)."""
     return {r["lemma"]: (r["kind"], r["scope"]) for r in read_table("relations/cues.csv", ("lemma", "kind", "scope"))}
 
 
@@ -523,11 +523,13 @@ def _negated(token: Token) -> bool:
 
 
 def _cue_votes(clause: Span, skip: frozenset[int] = frozenset()) -> tuple[dict[str, int], list[str], set[str],
+                                                                     list[tuple[str, set[str]]],
                                                                      list[tuple[str, set[str]]]]:
     """Votes of the clause's cue words per side (leaving out the tokens at the indices in ``skip``), the
     words, the sides voted for by a word about the relationship as a whole ("tensions", "good
-    relations"), and the votes of words whose own dependents name two states, which speak of those
-    two only ("Russia's war against Ukraine")."""
+    relations"), the votes of words whose own dependents name two states, which speak of those
+    two only ("Russia's war against Ukraine"), and the votes of words whose verb's subject names
+    states, which speak of pairs with one of those in them (``_doers``)."""
     described = _described(clause) - skip
     read = _cue_votes_of(clause, skip | described)
     if described and not any(read[0].values()):
@@ -548,7 +550,8 @@ def _described(clause: Span) -> frozenset[int]:
 
 
 def _cue_votes_of(clause: Span, skip: frozenset[int] = frozenset()) -> tuple[dict[str, int], list[str], set[str],
-                                                                     list[tuple[str, set[str]]]]:
+                                                                        list[tuple[str, set[str]]],
+                                                                        list[tuple[str, set[str]]]]:
     """The cue votes of :func:`_cue_votes`: votes of the clause's cue words per side (leaving out the tokens at the indices in ``skip``), the
     words, the sides voted for by a word about the relationship as a whole ("tensions", "good
     relations"), and the votes of words whose own dependents name two states, which speak of those
@@ -559,6 +562,7 @@ def _cue_votes_of(clause: Span, skip: frozenset[int] = frozenset()) -> tuple[dic
     whole: set[str] = set()
     owned: list[tuple[str, set[str]]] = []
     conceded: list[tuple[str, Token]] = []
+    done_by: list[tuple[str, set[str]]] = []
     for token in clause:
         found = cues.get(token.lemma_.lower()) or cues.get(token.lower_)
         if found is None or token.i in skip:
@@ -579,6 +583,8 @@ def _cue_votes_of(clause: Span, skip: frozenset[int] = frozenset()) -> tuple[dic
         if scope == "refusal" and not any(c.dep_ in ("dobj", "xcomp") and (c.dep_ == "dobj" or c.pos_ in ("VERB", "AUX"))
                                           for c in token.children):
             continue  # "declined to attend", "declined the offer"; not "the number declined to 230,000"
+        if scope == "verb" and token.pos_ != "VERB":
+            continue  # "blocked the sale", not "a block of flats"; "shelled", not "a shell company"
         if token.lower_ == "back" and token.pos_ != "VERB":
             continue  # "sent them back to Mexico": no backing
         if token.lower_ == "according" and token.i + 1 < len(token.doc) and token.doc[token.i + 1].lower_ == "to":
@@ -609,13 +615,37 @@ def _cue_votes_of(clause: Span, skip: frozenset[int] = frozenset()) -> tuple[dic
         parties = _own_parties(token)
         if len(parties) >= 2:
             owned.append((kind, parties))
+        doers = _doers(token, clause)
+        if doers:
+            done_by.append((kind, doers))
     if not any(votes.values()):
         # "Erdogan went ahead despite criticism by the Greek foreign minister": with nothing in the
         # clause set against it, what it concedes is its side
         for kind, token in conceded:
             votes[kind] += 1
             words.append(token.text)
-    return votes, words, whole, owned
+    return votes, words, whole, owned, done_by
+
+
+def _doers(token: Token, clause: Span) -> set[str]:
+    """The states named as the subject of the verb a cue word says or hangs from ("Beijing firmly
+    opposes any contact between the United States and Taiwan": China; "Ankara blocked Sweden's bid
+    to join NATO": Turkey), through the verbs it is the infinitive of ("wants to block")."""
+    verb = token
+    while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i and clause.start <= verb.head.i < clause.end:
+        if verb.dep_ in ("nsubj", "nsubjpass", "csubj"):
+            return set()  # "if nuclear threats by China escalate": the cue is the subject, its own words say whose
+        verb = verb.head
+    while True:
+        subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+        subjects += [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+        if subjects or verb.dep_ != "xcomp" or not clause.start <= verb.head.i < clause.end:
+            break
+        verb = verb.head
+    if any(c.lower_ in ("two", "both") for subject in subjects for c in subject.children):
+        return set()  # "the two presidents are cooperating in Syria": the pair named before
+    return {_state(r) for subject in subjects for t in subject.subtree if clause.start <= t.i < clause.end
+            for r in t._.get(TOKEN_ATTR) or [] if _state(r) and not _a_location(t)}
 
 
 #: Verbs of appeal: what they ask another to do has not been done ("urged Haiti to strengthen ...").
@@ -640,8 +670,9 @@ def _an_occasion(token: Token) -> bool:
     """ "at a Security Council meeting", "during the talks": a cue noun naming the occasion of an act
     says where it was done, not what was done (as "in Qatar" names no party)."""
     prep = token.head
+    # "are at war", "remain at odds": after a copula, "at" says the state the two are in
     return (token.dep_ == "pobj" and token.pos_ == "NOUN" and prep.lower_ in ("at", "during")
-            and prep.head.pos_ in ("VERB", "AUX"))
+            and prep.head.pos_ in ("VERB", "AUX") and prep.head.lemma_.lower() not in ("be", "remain", "stay"))
 
 
 def _in_hyphenated_modifier(token: Token) -> bool:
@@ -855,7 +886,7 @@ def _read_clause(doc: ArticleDoc, sent: Span, clause: Span, states: dict[str, To
                                          basis=basis, background=background, date=date or doc.article.published))
 
     around = _around_the_act(clause)
-    cue_votes, cue_words, whole, owned = _cue_votes(clause, around)
+    cue_votes, cue_words, whole, owned, done_by = _cue_votes(clause, around)
     told_around = {clause.doc[i].idx for i in around}
     events = [e for e in events if e.trigger.start not in told_around]
     background = _background(doc, clause, events, around)
@@ -873,6 +904,9 @@ def _read_clause(doc: ArticleDoc, sent: Span, clause: Span, states: dict[str, To
             # "China's support for Russia's war against Ukraine": the clause's words are about Russia
             # and Ukraine; for any other pair only a coded event between the two says a side
             votes = {"convergence": 0, "divergence": 0}
+        for kind, doers in done_by:
+            if not doers & {a, b} and votes[kind] > 0:
+                votes[kind] -= 1  # "Beijing opposes any contact between the US and Taiwan": China's act, not theirs
         sides = {id(e): _event_side(e, clause) for e in between}
         for e in between:  # a coded event between the two weighs twice a cue word
             if sides[id(e)]:
