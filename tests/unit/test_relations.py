@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 
 def _lines(doc):
     return {(r.a, r.b, r.kind, r.area, r.third, r.background) for r in doc.relations}
@@ -45,8 +47,15 @@ def test_relations_two_clauses_set_against_each_other_state_a_divergence(analyse
     assert kinds == {"divergence"}
 
 
-def test_relations_history_is_background(analyse):
-    doc = analyse("Relations between Turkey and Israel soured in 2010 after a raid.", published="2021-05-10")
+@pytest.mark.parametrize(("text", "published"), [
+    ("Relations between Turkey and Israel soured in 2010 after a raid.", "2021-05-10"),
+    # a decade long before the article, counted to its last year
+    ("Relations between Turkey and Israel soured in the 1990s.", "2021-05-10"),
+    # an anniversary is of something long ago
+    ("The ceremony marked the 20th anniversary of the attack by Iraq on Kuwait.", "2010-08-02"),
+])
+def test_relations_history_is_background(analyse, text, published):
+    doc = analyse(text, published=published)
     assert doc.relations and all(r.background for r in doc.relations)
 
 
@@ -390,16 +399,9 @@ def test_relations_a_single_state_is_no_line_where_no_pair_is_named_twice(analys
     assert not [r for r in doc.relations if r.evidence.text.startswith("On Tuesday")]
 
 
-def test_relations_a_decade_long_before_the_article_is_background(analyse):
-    doc = analyse("Relations between Turkey and Israel soured in the 1990s.", published="2021-05-10")
-    assert doc.relations and all(r.background for r in doc.relations)
+def test_relations_the_decade_of_the_article_is_not_background(analyse):
     doc = analyse("Relations between Turkey and Israel soured in the 2020s.", published="2021-05-10")
     assert doc.relations and not any(r.background for r in doc.relations)
-
-
-def test_relations_an_anniversary_is_of_something_long_ago(analyse):
-    doc = analyse("The ceremony marked the 20th anniversary of the attack by Iraq on Kuwait.", published="2010-08-02")
-    assert doc.relations and all(r.background for r in doc.relations)
 
 
 def test_relations_an_organisations_official_stands_for_the_organisation(analyse):

@@ -23,6 +23,7 @@ import functools
 import itertools
 import re
 from collections import Counter
+from collections.abc import Iterable
 
 from spacy.tokens import Doc, Span, Token
 
@@ -86,13 +87,14 @@ class RelationStage:
         found: dict[tuple, RelationStatement] = {}
         recent: tuple[str, str] | None = None  # the last pair named together: what "the two" refers to
         home = _home_state(doc.parsed)
-        main = _main_pair(doc.parsed, home)
+        # each sentence's clauses with the states and organisations they name, read once
+        sentences = [(sent, [(clause, *_states(clause, home)) for clause in _clauses(sent)])
+                     for sent in doc.parsed.sents]
+        main = _main_pair(states for _, read in sentences for _, states, _ in read)
         implied: set[tuple] = set()  # lines whose pair is only the article's main pair
-        for sent in doc.parsed.sents:
-            clauses = _clauses(sent)
-            contrast = _contrast(doc, sent, clauses)
-            for clause in clauses:
-                states, groups = _states(clause, home)
+        for sent, read in sentences:
+            contrast = _contrast(doc, sent, [clause for clause, _, _ in read])
+            for clause, states, groups in read:
                 speaker = _speaker_state(doc, clause)
                 if speaker and states and speaker not in states:
                     states[speaker] = clause[0]  # "Get the drug cartels out of Mexico," said the US president
@@ -112,15 +114,13 @@ class RelationStage:
         return doc.model_copy(update={"relations": list(found.values())})
 
 
-def _main_pair(parsed: Doc, home: str | None) -> tuple[str, str] | None:
-    """The two states the article names together in the most clauses (at least ``_MAIN_PAIR_MIN``;
-    the first such pair on a tie), the pair the article is about."""
+def _main_pair(named: Iterable[dict[str, Token]]) -> tuple[str, str] | None:
+    """The two states the article names together in the most clauses (``named``: the states of each
+    clause; at least ``_MAIN_PAIR_MIN``; the first such pair on a tie), the pair the article is about."""
     counts: Counter[tuple[str, str]] = Counter()
-    for sent in parsed.sents:
-        for clause in _clauses(sent):
-            states, _ = _states(clause, home)
-            if 2 <= len(states) <= _MAX_STATES:
-                counts.update(itertools.combinations(sorted(states), 2))
+    for states in named:
+        if 2 <= len(states) <= _MAX_STATES:
+            counts.update(itertools.combinations(sorted(states), 2))
     if not counts:
         return None
     pair, n = counts.most_common(1)[0]
@@ -342,8 +342,8 @@ def _states(clause: Span, home: str | None = None) -> tuple[dict[str, Token], di
         for ref in refs:
             if _state(ref) and not _of_a_nonstate_agent(token, ref.country):
                 states.setdefault(ref.country, token)
-            elif _organisation(ref):
-                groups.setdefault(_organisation(ref), token)
+            elif organisation := _organisation(ref):
+                groups.setdefault(organisation, token)
     organ = next((t for t in clause if (t._.get(AGENT_ATTR) or ("", ""))[1] in _ORGANS), None)
     if home and organ is not None and home not in states:
         states[home] = organ
@@ -522,9 +522,13 @@ def _negated(token: Token) -> bool:
     return False
 
 
-def _cue_votes(clause: Span, skip: frozenset[int] = frozenset()) -> tuple[dict[str, int], list[str], set[str],
-                                                                     list[tuple[str, set[str]]],
-                                                                     list[tuple[str, set[str]]]]:
+#: What :func:`_cue_votes` reads of a clause: votes per side, the words, the sides of words about
+#: the whole relationship, (side, parties) of words owning two states, (side, doers) of words whose
+#: verb's subject names states.
+_CueVotes = tuple[dict[str, int], list[str], set[str], list[tuple[str, set[str]]], list[tuple[str, set[str]]]]
+
+
+def _cue_votes(clause: Span, skip: frozenset[int] = frozenset()) -> _CueVotes:
     """Votes of the clause's cue words per side (leaving out the tokens at the indices in ``skip``), the
     words, the sides voted for by a word about the relationship as a whole ("tensions", "good
     relations"), the votes of words whose own dependents name two states, which speak of those
@@ -549,13 +553,9 @@ def _described(clause: Span) -> frozenset[int]:
                      for t in head.subtree if t.i in inside)
 
 
-def _cue_votes_of(clause: Span, skip: frozenset[int] = frozenset()) -> tuple[dict[str, int], list[str], set[str],
-                                                                        list[tuple[str, set[str]]],
-                                                                        list[tuple[str, set[str]]]]:
-    """The cue votes of :func:`_cue_votes`: votes of the clause's cue words per side (leaving out the tokens at the indices in ``skip``), the
-    words, the sides voted for by a word about the relationship as a whole ("tensions", "good
-    relations"), and the votes of words whose own dependents name two states, which speak of those
-    two only ("Russia's war against Ukraine")."""
+def _cue_votes_of(clause: Span, skip: frozenset[int]) -> _CueVotes:
+    """What :func:`_cue_votes` returns, read from every cue word of the clause not at an index in
+    ``skip`` (descriptions of a party included)."""
     cues = load_cues()
     votes = {"convergence": 0, "divergence": 0}
     words = []
